@@ -1,0 +1,48 @@
+"""cleannews: messy scraped news pages in, clean single-article records out.
+
+    >>> import cleannews
+    >>> art = cleannews.clean("Headline\\n\\nLONDON (Reuters) - Body text ...")
+    >>> art.title, art.dateline
+
+The public API is this module's `__all__`; everything else may change between versions.
+"""
+
+from __future__ import annotations
+
+from cleannews.config import CleanConfig
+from cleannews.inputs import Page
+from cleannews.pipeline import Explanation, LineFate, Pipeline, default_pipeline
+from cleannews.record import Article, Removal, json_schema
+
+__version__ = "0.1.0"
+
+_DEFAULT = default_pipeline()
+
+
+def clean(page: Page, *, kind: str | None = None, url: str | None = None) -> Article:
+    """Clean one page (text or HTML, str or bytes) with the default pipeline.
+
+    `kind` forces "text" or "html" (default: detected). Raises TypeError for anything
+    that is not str or bytes; every str and bytes value gives an Article.
+    """
+    return _DEFAULT.clean(page, kind=kind, url=url)
+
+
+def explain(page: Page, *, kind: str | None = None, url: str | None = None) -> Explanation:
+    """Each input line of the page and its fate (kept as what, or removed by which rule)."""
+    return _DEFAULT.explain(page, kind=kind, url=url)
+
+
+__all__ = [
+    "Article",
+    "CleanConfig",
+    "Explanation",
+    "LineFate",
+    "Pipeline",
+    "Removal",
+    "__version__",
+    "clean",
+    "default_pipeline",
+    "explain",
+    "json_schema",
+]

@@ -1,0 +1,71 @@
+"""The pipeline's options: one immutable, validated, picklable object.
+
+Like ftfy's `TextFixerConfig`, a `CleanConfig` is frozen: make a changed copy with
+`config.replace(option=value)`. Every option has a default that suits news pages at large;
+`CleanConfig.from_dict` merges a plain dict (from JSON, TOML, CLI flags) over the defaults
+and rejects unknown keys, so a typo in a job's config fails loudly instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    """Options shared by all stages.
+
+    languages: rule-pack languages to use; None means "the detected language" (plus the
+        language-neutral rules, and English when no language could be detected).
+    regex_timeout: seconds one line may spend in one stage's combined rule pattern.
+    max_input_chars: longer pages are truncated there, with a warning (never silently).
+    language_sample_chars: how much body text language detection reads.
+    min_story_paragraphs: prose paragraphs a second story needs to count as a story.
+    html_time_budget: seconds trafilatura may spend on one page before the cheap fallback.
+    include_plugins: load third-party rule packs from the `cleannews.rules` entry points.
+    """
+
+    languages: tuple[str, ...] | None = None
+    regex_timeout: float = 0.05
+    max_input_chars: int = 5_000_000
+    language_sample_chars: int = 400
+    min_story_paragraphs: int = 3
+    html_time_budget: float = 10.0
+    include_plugins: bool = True
+
+    def __post_init__(self) -> None:
+        if self.languages is not None and not all(isinstance(x, str) for x in self.languages):
+            raise ValueError("languages must be a tuple of ISO 639-1 codes or None")
+        for name in ("regex_timeout", "html_time_budget"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be > 0")
+        for name in ("max_input_chars", "language_sample_chars", "min_story_paragraphs"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be >= 1")
+
+    def replace(self, **changes: Any) -> CleanConfig:
+        """A copy with some options changed (validated like a new config)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        if self.languages is not None:
+            data["languages"] = list(self.languages)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CleanConfig:
+        """Defaults merged with `data`; unknown keys are an error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown config options {unknown}; known: {sorted(known)}")
+        values = dict(data)
+        if values.get("languages") is not None:
+            values["languages"] = tuple(values["languages"])
+        return cls(**values)
+
+
+DEFAULT_CONFIG = CleanConfig()

@@ -1,0 +1,123 @@
+"""The working document the stages read and mark: one `Line` per input line.
+
+Stages never delete lines. They set each line's *fate* (body, title, caption, removed, ...)
+together with the rule and stage that decided it, Dolma-style: the decisions stay attached
+to the text, so `explain()` and `Article.removed` come for free and the accounting "every
+non-blank input line is in exactly one place" holds by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleannews.config import CleanConfig
+
+
+class Fate:
+    """Where a line ends up. Plain strings, so they serialise as they are."""
+
+    BLANK = "blank"
+    BODY = "body"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SUMMARY = "summary"
+    CAPTION = "caption"
+    REMOVED = "removed"
+
+    ALL = (BLANK, BODY, TITLE, SUBTITLE, SUMMARY, CAPTION, REMOVED)
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line and what the stages decided about it."""
+
+    no: int
+    raw: str
+    text: str = ""
+    fate: str = Fate.BODY
+    rule: str | None = None
+    stage: str | None = None
+    field: str | None = None
+    story: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        """Still body text: no stage has taken it yet."""
+        return self.fate == Fate.BODY
+
+
+@dataclass(slots=True)
+class StoryMeta:
+    """Metadata the metadata stage found for one story."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    summary: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | dt.datetime | None = None
+    dateline: str | None = None
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page itself says about the main story (HTML metadata), if anything."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | dt.datetime | None = None
+    site_name: str | None = None
+    url: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Doc:
+    """A page in the making: its lines, its stories' metadata, warnings."""
+
+    lines: list[Line]
+    config: CleanConfig
+    kind: str = "text"
+    language: str | None = None
+    page: PageMeta = field(default_factory=PageMeta)
+    stories: list[StoryMeta] = field(default_factory=lambda: [StoryMeta()])
+    warnings: list[str] = field(default_factory=list)
+    #: Lines whose rule said "the article ends here" (comment headings, related lists).
+    end_markers: list[int] = field(default_factory=list)
+    #: Line index -> how many lines of the page share its text (set by the duplicates stage).
+    repeats: dict[int, int] = field(default_factory=dict)
+    #: Extra captions found outside the text (HTML figcaptions), per story.
+    extra_captions: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, config: CleanConfig, kind: str = "text") -> Doc:
+        lines = [Line(no=i, raw=raw) for i, raw in enumerate(text.splitlines())]
+        return cls(lines=lines, config=config, kind=kind)
+
+    def mark(self, line: Line, fate: str, rule: str | None, stage: str) -> None:
+        """Give a line its fate, with the rule and stage responsible."""
+        line.fate = fate
+        line.rule = rule
+        line.stage = stage
+
+    def remove(self, line: Line, rule: str, stage: str, into: str | None = None) -> None:
+        """Take a line out of the text; `into` names the field its content went to, if any."""
+        self.mark(line, Fate.REMOVED, rule, stage)
+        line.field = into
+
+    def open_lines(self, story: int | None = None) -> Iterator[Line]:
+        """Lines still in the body (optionally of one story), in order."""
+        for line in self.lines:
+            if line.fate == Fate.BODY and (story is None or line.story == story):
+                yield line
+
+    def story_lines(self, story: int) -> list[Line]:
+        """The non-blank lines of one story, in order, whatever their fate."""
+        return [ln for ln in self.lines if ln.story == story and ln.fate != Fate.BLANK]
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)

@@ -1,0 +1,66 @@
+"""From what the caller passed to a working document: type checks, decoding, HTML or text.
+
+Bytes are decoded (BOM, declared or meta charset, detection; never a UnicodeDecodeError),
+HTML is recognised unless `kind` says otherwise, oversized pages are truncated with a
+warning. HTML goes through `cleannews.html`, text straight to the line document.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleannews.config import CleanConfig
+from cleannews.decode import decode_bytes
+from cleannews.document import Doc
+
+Page = str | bytes
+KINDS = ("text", "html")
+_HTML_START = regex.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|section|main|p|span|script|style|table)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_TAG = regex.compile(r"</?(?:p|div|br|span|a|li|article|section|h[1-6]|img|figure)\b", regex.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML document, or text dense with HTML tags (not prose mentioning "<p>")."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head)) >= 5
+
+
+def prepare(page: Page, config: CleanConfig, *, kind: str | None, url: str | None) -> Doc:
+    """The working document for a page, with decoding and size warnings attached."""
+    if isinstance(page, bytearray | memoryview):
+        page = bytes(page)
+    if not isinstance(page, str | bytes):
+        raise TypeError(
+            f"cleannews expects a page as str or bytes, got {type(page).__name__}"
+        )
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS} or None (auto), got {kind!r}")
+    warnings: list[str] = []
+    if isinstance(page, bytes):
+        decoded = decode_bytes(page, is_html=True if kind == "html" else None)
+        text = decoded.text
+        warnings.extend(decoded.warnings)
+    else:
+        text = page
+    if len(text) > config.max_input_chars:
+        warnings.append(
+            f"input truncated from {len(text)} to {config.max_input_chars} characters"
+        )
+        text = text[: config.max_input_chars]
+    kind = kind or ("html" if looks_like_html(text) else "text")
+    if kind == "html":
+        from cleannews.html import html_doc
+
+        doc = html_doc(text, config, url=url)
+    else:
+        doc = Doc.from_text(text, config)
+        doc.page.url = url
+    for message in warnings:
+        doc.warn(message)
+    return doc

@@ -1,0 +1,209 @@
+"""Rules as data: named line patterns with a stage, a tag, languages and examples.
+
+A rule says "a line that is entirely this is a caption / boilerplate / a byline ...".
+Rules live in packs (TOML files, one per language plus a language-neutral one) so that a
+contributor adds a rule by adding a few lines of data and its examples; one parametrized
+test runs every rule's examples. Third-party packs are found through the `cleannews.rules`
+entry point group. Structural rules (decisions that need the lines around) are code, but
+are registered here by name too, so every rule name in `Article.removed` is documented.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import regex
+
+#: What a rule's match means for the line. `caption` moves it to captions, `remove` drops
+#: it, `byline` / `date` / `slogan` feed the metadata stage.
+TAGS = ("caption", "remove", "byline", "date")
+#: Stages that own rules (the others are structural).
+RULE_STAGES = ("captions", "boilerplate", "metadata")
+_NAME_RE = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class RuleError(ValueError):
+    """A rule or pack that is not valid: the message names it and says what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named line pattern.
+
+    The pattern must match the *whole* line (it is used with `fullmatch` on the line with
+    outer white space stripped), case-insensitively unless `case_sensitive`. `max_length`
+    bounds the lines it is tried on: boilerplate is short, and the bound keeps long body
+    paragraphs away from patterns that were never meant for them. `ends_article` marks a
+    heading after which the rest of a story is not article text (a comment section,
+    a related-stories list): the stories stage removes what follows it. `story_header`
+    marks lines that typically stand in a story's header block (a relative timestamp):
+    the stories stage counts them as evidence that a new story starts.
+    """
+
+    name: str
+    stage: str
+    tag: str
+    pattern: str
+    description: str
+    match: tuple[str, ...]
+    no_match: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    max_length: int = 200
+    case_sensitive: bool = False
+    ends_article: bool = False
+    story_header: bool = False
+    pack: str = ""
+
+    def compiled(self) -> regex.Pattern[str]:
+        flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
+        return regex.compile(self.pattern, flags)
+
+    def matches(self, line: str, timeout: float | None = None) -> bool:
+        """Whether the rule takes this line (stripped), as the combined matcher would."""
+        text = line.strip()
+        if len(text) > self.max_length:
+            return False
+        return self.compiled().fullmatch(text, timeout=timeout) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class StructuralRule:
+    """A rule implemented in code because it needs the lines around a line."""
+
+    name: str
+    stage: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """A named set of rules for one language (or none: language-neutral)."""
+
+    name: str
+    language: str | None
+    description: str
+    rules: tuple[Rule, ...]
+
+
+STRUCTURAL_RULES: dict[str, StructuralRule] = {}
+
+
+def structural_rule(name: str, stage: str, description: str) -> str:
+    """Register a code rule by name and return the name (use it as the removal's rule)."""
+    STRUCTURAL_RULES[name] = StructuralRule(name, stage, description)
+    return name
+
+
+def rule_from_mapping(data: Mapping[str, Any], pack: str, language: str | None) -> Rule:
+    """Build and validate one rule from its TOML table."""
+    try:
+        rule = Rule(
+            name=str(data["name"]),
+            stage=str(data["stage"]),
+            tag=str(data["tag"]),
+            pattern=str(data["pattern"]),
+            description=str(data["description"]),
+            match=tuple(data["match"]),
+            no_match=tuple(data.get("no_match", ())),
+            languages=tuple(data.get("languages", (language,) if language else ())),
+            max_length=int(data.get("max_length", 200)),
+            case_sensitive=bool(data.get("case_sensitive", False)),
+            ends_article=bool(data.get("ends_article", False)),
+            story_header=bool(data.get("story_header", False)),
+            pack=pack,
+        )
+    except KeyError as exc:
+        raise RuleError(f"pack {pack!r}: rule {data.get('name', '?')!r} lacks {exc}") from None
+    _validate(rule)
+    return rule
+
+
+def _validate(rule: Rule) -> None:
+    where = f"pack {rule.pack!r}, rule {rule.name!r}"
+    if not _NAME_RE.fullmatch(rule.name):
+        raise RuleError(f"{where}: names are lower-case words joined by '-'")
+    if rule.stage not in RULE_STAGES:
+        raise RuleError(f"{where}: stage must be one of {RULE_STAGES}")
+    if rule.tag not in TAGS:
+        raise RuleError(f"{where}: tag must be one of {TAGS}")
+    if not rule.match:
+        raise RuleError(f"{where}: give at least one example it must match")
+    if "(?P<" in rule.pattern or "(?<" in rule.pattern.replace("(?<=", "").replace("(?<!", ""):
+        raise RuleError(f"{where}: named groups are reserved for the combined matcher")
+    try:
+        rule.compiled()
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from None
+
+
+def pack_from_toml(text: str, source: str = "<string>") -> RulePack:
+    """Parse a pack from TOML text (see docs/writing-rules.md for the format)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{source}: not valid TOML: {exc}") from None
+    head = data.get("pack", {})
+    name = str(head.get("name") or Path(source).stem)
+    language = head.get("language") or None
+    rules = tuple(rule_from_mapping(r, name, language) for r in data.get("rules", ()))
+    names = [r.name for r in rules]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise RuleError(f"pack {name!r}: rule names used twice: {dupes}")
+    return RulePack(name, language, str(head.get("description", "")), rules)
+
+
+def builtin_packs() -> tuple[RulePack, ...]:
+    """The packs shipped with cleannews, sorted by name."""
+    folder = resources.files("cleannews.rules").joinpath("packs")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return tuple(pack_from_toml(f.read_text("utf-8"), f.name) for f in files)
+
+
+def plugin_packs() -> tuple[RulePack, ...]:
+    """Packs other distributions register under the `cleannews.rules` entry point group.
+
+    An entry point may name a RulePack, a callable returning one, or a TOML file path.
+    """
+    packs = []
+    for ep in sorted(entry_points(group="cleannews.rules"), key=lambda e: e.name):
+        obj = ep.load()
+        if callable(obj):
+            obj = obj()
+        if isinstance(obj, str | Path):
+            obj = pack_from_toml(Path(obj).read_text("utf-8"), str(obj))
+        if not isinstance(obj, RulePack):
+            raise RuleError(f"entry point {ep.name!r} gave {type(obj).__name__}, not a RulePack")
+        packs.append(obj)
+    return tuple(packs)
+
+
+def all_packs(include_plugins: bool = True) -> tuple[RulePack, ...]:
+    """Built-in packs, then plugin packs; a rule name must be unique across all of them."""
+    packs = builtin_packs() + (plugin_packs() if include_plugins else ())
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.name in seen:
+                raise RuleError(f"rule {rule.name!r} is in packs {seen[rule.name]!r} and {pack.name!r}")
+            seen[rule.name] = pack.name
+    return packs
+
+
+def rules_for(
+    packs: Iterable[RulePack], stage: str, languages: Iterable[str | None]
+) -> tuple[Rule, ...]:
+    """The rules of `stage` that apply to text in any of `languages` (neutral rules always)."""
+    wanted = {lang for lang in languages if lang}
+    return tuple(
+        rule
+        for pack in packs
+        for rule in pack.rules
+        if rule.stage == stage and (not rule.languages or wanted.intersection(rule.languages))
+    )

@@ -1,0 +1,96 @@
+"""What a line looks like: prose, a headline, a name, a bullet.
+
+The structural stages (stories, duplicates, metadata) decide from the *shape* of lines,
+not from their words, so these tests are language-neutral: they look at length, final
+punctuation, capitalisation (where the script has case) and bullets.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
+#: Characters that end a sentence, optionally followed by closing quotes/brackets.
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟:;][\"'”’»)\]]*$")
+_HARD_END = regex.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
+_BULLET = regex.compile(r"^\s*(?:[•·▪►▶◦‣∙●■□➤➔→✓✔*]|[-–—](?=\s))\s*")
+_SNIPPET_END = regex.compile(r"(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
+_NAME_TOKEN = regex.compile(
+    r"(?:\p{Lu}[\p{L}’'.-]*|(?:al|el|bin|ibn|de|da|das|do|dos|del|della|di|du|van|von|der|den|"
+    r"la|le|y|e|ben|abu|mc|st\.?)(?=\s))"
+)
+_KEY_STRIP = regex.compile(r"[\W_]+")
+
+
+def words(line: str) -> list[str]:
+    """The word tokens of a line."""
+    return _WORD.findall(line)
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def ends_sentence(line: str) -> bool:
+    """Ends like a sentence (or a clause introducing what follows)."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def is_prose(line: str) -> bool:
+    """A body paragraph: a full sentence of some length, or simply long.
+
+    Scripts without spaces between words (Chinese, Japanese, Thai) are judged by length.
+    """
+    text = line.strip()
+    n = word_count(text)
+    if n >= 25 or len(text) >= 160:
+        return True
+    return n >= 8 and bool(_HARD_END.search(text))
+
+
+def is_headline_like(line: str) -> bool:
+    """Short, with no sentence-final full stop: how headlines, kickers and headings look."""
+    text = line.strip()
+    n = word_count(text)
+    if not 1 <= n <= 30 or len(text) > 220:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    return not _SNIPPET_END.search(text)
+
+
+def is_snippet(line: str) -> bool:
+    """Text cut short with an ellipsis: a teaser's snippet."""
+    return bool(_SNIPPET_END.search(line.strip()))
+
+
+def is_name_like(line: str) -> bool:
+    """Looks like a person's name on its own line ("Mohammed Abu Zaid").
+
+    Two to five tokens, capitalised (particles such as al, bin, de, van allowed),
+    no digits, no sentence punctuation. Only meaningful where the script has case.
+    """
+    text = line.strip()
+    if not 4 <= len(text) <= 50 or any(ch.isdigit() for ch in text):
+        return False
+    if regex.search(r"[.!?:;,\"“”()|/]", text.rstrip(".")):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    capitalised = [t for t in tokens if _NAME_TOKEN.fullmatch(t + " ") or _NAME_TOKEN.fullmatch(t)]
+    return len(capitalised) == len(tokens) and tokens[0][0].isupper() and tokens[-1][0].isupper()
+
+
+def bullet_text(line: str) -> str | None:
+    """The text after a bullet sign, or None when the line has no bullet."""
+    found = _BULLET.match(line)
+    if not found:
+        return None
+    rest = line[found.end() :].strip()
+    return rest or None
+
+
+def line_key(line: str) -> str:
+    """A comparison key: case, punctuation and spacing do not matter."""
+    return _KEY_STRIP.sub(" ", line.casefold()).strip()

@@ -1,0 +1,220 @@
+"""Stage 7, metadata: each story's title, subtitle, summary, authors, date and dateline.
+
+A story opens with a *header zone*: the lines before its first prose paragraph, extended
+over a byline, date or timestamp that follows a standfirst. In that zone the first
+headline-like line is the title (a repeated one is preferred), a sentence after it is the
+subtitle, bulleted lines are the summary, byline lines give the authors and a date line
+the publication date. The dateline ("CAIRO:", "TUNIS -", "LONDON (Reuters) -") is read from
+the first prose paragraph, which keeps it: the body stays as published. Lines turned into
+fields that are not verbatim copies (bylines, dates) are logged in `removed` with the field
+they went to; lines before the title in the zone (a site name, a section kicker) are
+removed as page header.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleannews.dates import find_leading_date, parse_date_line
+from cleannews.document import Doc, Fate, Line, StoryMeta
+from cleannews.rules import structural_rule
+from cleannews.shapes import (
+    bullet_text,
+    ends_sentence,
+    is_headline_like,
+    is_name_like,
+    is_prose,
+    word_count,
+)
+from cleannews.stages.base import RuleStage, register_stage
+
+BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
+DATE_LINE = structural_rule("date-line", "metadata", "A line that is only a date: it goes to `published`.")
+PAGE_HEADER = structural_rule(
+    "page-header", "metadata", "A short line above the headline: site name, section or kicker."
+)
+TITLE_SUFFIX = structural_rule(
+    "headline-with-site-suffix", "metadata", "The headline line with a ' | Site' suffix; the title keeps the headline."
+)
+
+_DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}\p{M}'’.\-]+){0,3})"
+    r"(?=\s*(?:,|\(|[:\-–—]))"
+)
+_DATELINE_END = regex.compile(r"[:\-–—]\s")
+_SPLIT_NAMES = regex.compile(
+    r"\s*(?:,|;|&|\||/|\s(?:and|und|et|y|e|en|i|и|ve|ja|og|och|és|a|și)\s|\s+و)\s*",
+    regex.IGNORECASE,
+)
+_SITE_SUFFIX = regex.compile(r"^(.{12,}?)\s+[|\-–—·]\s+[^|\-–—·]{2,40}$")
+
+
+class _BylineTagger(RuleStage):
+    """The `metadata` line rules (bylines), shared with the stories stage."""
+
+    name = "metadata"
+
+
+_TAGGER = _BylineTagger()
+
+
+def byline_names(doc: Doc, text: str) -> str | None:
+    """The names part of a byline line matched by a byline rule, or None."""
+    matcher = _TAGGER.matcher(doc)
+    try:
+        rule = matcher.match(text)
+    except TimeoutError:
+        return None
+    if rule is None or rule.tag != "byline":
+        return None
+    found = rule.compiled().fullmatch(text.strip(), timeout=doc.config.regex_timeout)
+    if found is None:  # pragma: no cover - the combined match said it matches
+        return None
+    return found.group(1) if found.re.groups else found.group(0)
+
+
+def is_byline(doc: Doc, text: str) -> bool:
+    return byline_names(doc, text) is not None
+
+
+def is_date_line(text: str, language: str | None) -> bool:
+    return len(text) <= 120 and parse_date_line(text, language) is not None
+
+
+def split_names(text: str) -> list[str]:
+    """Person names in a byline's names part ("A and B, Reuters" -> ["A", "B"])."""
+    names = []
+    for part in _SPLIT_NAMES.split(text):
+        part = part.strip(" .-–—:")
+        if not part or any(ch.isdigit() for ch in part) or word_count(part) > 5:
+            continue
+        has_case = any(ch.isupper() for ch in part) or any(ch.islower() for ch in part)
+        if is_name_like(part) or (not has_case and word_count(part) >= 1):
+            names.append(part)
+    return names
+
+
+@register_stage
+class AssignMetadata(RuleStage):
+    """Fill each story's metadata from its header zone and first paragraph."""
+
+    name = "metadata"
+
+    def run(self, doc: Doc) -> None:
+        for story, meta in enumerate(doc.stories):
+            lines = doc.story_lines(story)
+            zone = lines[: _zone_length(doc, lines)]
+            self._read_zone(doc, meta, zone)
+            self._read_other_lines(doc, meta, lines[len(zone) :])
+            self._read_dateline(doc, meta, lines)
+
+    def _read_zone(self, doc: Doc, meta: StoryMeta, zone: list[Line]) -> None:
+        title = _pick_title(doc, zone)
+        seen_title = title is None
+        for line in zone:
+            if not line.is_open:
+                continue
+            if line is title:
+                self._set_title(doc, meta, line)
+                seen_title = True
+            elif self._take_byline_or_date(doc, meta, line):
+                continue
+            elif not seen_title and is_headline_like(line.text):
+                doc.remove(line, PAGE_HEADER, self.name)
+            elif (bullet := bullet_text(line.text)) is not None:
+                meta.summary.append(bullet)
+                doc.mark(line, Fate.SUMMARY, None, self.name)
+            elif is_name_like(line.text) and title is not None:
+                meta.authors.extend(n for n in split_names(line.text) if n not in meta.authors)
+                doc.remove(line, BYLINE, self.name, into="authors")
+            elif meta.subtitle is None and ends_sentence(line.text) and word_count(line.text) >= 4:
+                meta.subtitle = line.text
+                doc.mark(line, Fate.SUBTITLE, None, self.name)
+
+    def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
+        found = _SITE_SUFFIX.match(line.text)
+        repeats = [ln for ln in doc.lines if ln.rule == "duplicate-headline" and ln.story == line.story]
+        bare = found.group(1) if found else None
+        if bare and any(ln.text.strip() == bare for ln in repeats):
+            meta.title = bare
+            doc.remove(line, TITLE_SUFFIX, self.name, into="title")
+            return
+        meta.title = line.text
+        doc.mark(line, Fate.TITLE, None, self.name)
+
+    def _take_byline_or_date(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
+        names = byline_names(doc, line.text)
+        if names is not None:
+            meta.authors.extend(n for n in split_names(names) if n not in meta.authors)
+            doc.remove(line, BYLINE, self.name, into="authors")
+            return True
+        value = parse_date_line(line.text, doc.language) if len(line.text) <= 120 else None
+        if value is not None:
+            if meta.published is None:
+                meta.published = value
+            doc.remove(line, DATE_LINE, self.name, into="published")
+            return True
+        return False
+
+    def _read_other_lines(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
+        """Bylines and date lines outside the header zone are not body text either."""
+        for line in lines:
+            if line.is_open and not is_prose(line.text):
+                self._take_byline_or_date(doc, meta, line)
+
+    def _read_dateline(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
+        first = next((ln for ln in lines if ln.fate == Fate.BODY and is_prose(ln.text)), None)
+        if first is None:
+            return
+        found = _DATELINE.match(first.text)
+        if found is None or sum(ch.isalpha() for ch in found.group("place")) < 3:
+            return
+        rest = first.text[found.end() :]
+        head = rest[:60]
+        end = _DATELINE_END.search(head)
+        if end is None and not head.lstrip().startswith(("(", ",")):
+            return
+        meta.dateline = found.group("place").strip()
+        if meta.published is None:
+            leading = find_leading_date(rest.lstrip(" ,-–—:"), doc.language)
+            if leading is not None:
+                meta.published = leading[0]
+
+
+def _zone_length(doc: Doc, lines: list[Line]) -> int:
+    """How many of the story's first lines form its header zone."""
+    first_prose = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if ln.is_open and is_prose(ln.text) and not is_date_line(ln.text, doc.language)
+        ),
+        len(lines),
+    )
+    end = first_prose
+    prose = 0
+    for i in range(first_prose, min(len(lines), first_prose + 6)):
+        line = lines[i]
+        if line.is_open and is_prose(line.text):
+            prose += 1
+            if prose > 2:
+                break
+        elif line.is_open and (is_byline(doc, line.text) or is_date_line(line.text, doc.language)):
+            end = i + 1
+    return end
+
+
+def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
+    candidates = [
+        ln
+        for ln in zone
+        if ln.is_open
+        and is_headline_like(ln.text)
+        and bullet_text(ln.text) is None
+        and not is_byline(doc, ln.text)
+        and not is_date_line(ln.text, doc.language)
+    ]
+    repeated = [ln for ln in candidates if doc.repeats.get(ln.no, 1) > 1 and not is_name_like(ln.text)]
+    if repeated:
+        return repeated[0]
+    return candidates[0] if candidates else None

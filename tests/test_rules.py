@@ -1,0 +1,60 @@
+"""Every rule's own examples, run automatically: a contributor adds a rule and is done."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.rules import RuleError, all_packs, pack_from_toml
+from cleannews.rules.matcher import RuleMatcher
+
+RULES = [rule for pack in all_packs(include_plugins=False) for rule in pack.rules]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_matches_its_examples(rule):
+    for example in rule.match:
+        assert rule.matches(example), f"{rule.name} should match {example!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_rejects_its_counter_examples(rule):
+    for example in rule.no_match:
+        assert not rule.matches(example), f"{rule.name} should not match {example!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_combined_matcher_agrees_with_the_rule_alone(rule):
+    """The stage's combined alternation gives each example to this rule or an earlier one."""
+    stage_rules = tuple(r for r in RULES if r.stage == rule.stage)
+    matcher = RuleMatcher(stage_rules)
+    for example in rule.match:
+        winner = matcher.match(example)
+        assert winner is not None
+        assert stage_rules.index(winner) <= stage_rules.index(rule)
+
+
+def test_rule_names_are_unique_and_documented():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(r.description.strip() for r in RULES)
+
+
+def test_every_rule_has_a_counter_example_or_is_anchored_by_shape():
+    missing = [r.name for r in RULES if not r.no_match]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[rules]]\nname="Bad Name"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]', "lower-case"),
+        ('[[rules]]\nname="a"\nstage="nowhere"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]', "stage"),
+        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=[]', "example"),
+        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(x"\ndescription="d"\nmatch=["x"]', "bad pattern"),
+        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(?P<n>x)"\ndescription="d"\nmatch=["x"]', "named groups"),
+        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\ndescription="d"\nmatch=["x"]', "lacks"),
+    ],
+)
+def test_invalid_rules_are_rejected_with_a_clear_message(text, message):
+    with pytest.raises(RuleError, match=message):
+        pack_from_toml(text, "test.toml")
