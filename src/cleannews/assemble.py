@@ -21,20 +21,29 @@ def build_article(doc: Doc) -> Article:
         _story_article(doc, doc.stories[i] if i < len(doc.stories) else StoryMeta(), lines, i)
         for i, lines in sorted(by_story.items())
     ]
-    main = stories[0]
+    main = _with_html_findings(doc, stories[0], stories[1:])
     return _replace(main, others=tuple(stories[1:]), warnings=tuple(doc.warnings))
+
+
+def _with_html_findings(doc: Doc, main: Article, others: list[Article]) -> Article:
+    """Add to the main story the HTML captions no line carried and the removed elements."""
+    if not doc.html_captions and not doc.html_removals:
+        return main
+    placed = set(main.captions).union(*(set(o.captions) for o in others))
+    extra = tuple(c for c in doc.html_captions if c not in placed)
+    removed = tuple(Removal(text, rule, "html") for text, rule in doc.html_removals)
+    return _replace(main, captions=main.captions + extra, removed=main.removed + removed)
 
 
 def _story_article(doc: Doc, meta: StoryMeta, lines: list[Line], story: int) -> Article:
     captions = [ln.text for ln in lines if ln.fate == Fate.CAPTION]
-    captions.extend(doc.extra_captions.get(story, ()))
     page = doc.page if story == 0 else None
-    return Article(
-        title=meta.title or (page.title if page else None),
-        subtitle=meta.subtitle,
+    return Article(  # the page's own metadata first, for the main story; the text fills gaps
+        title=(page.title if page else None) or meta.title,
+        subtitle=meta.subtitle or (page.description if page and meta.title else None),
         summary=tuple(meta.summary),
-        authors=tuple(meta.authors) or (page.authors if page else ()),
-        published=meta.published or (page.published if page else None),
+        authors=(page.authors if page else ()) or tuple(meta.authors),
+        published=(page.published if page else None) or meta.published,
         dateline=meta.dateline,
         paragraphs=tuple(ln.text for ln in lines if ln.fate == Fate.BODY),
         captions=tuple(dict.fromkeys(captions)),

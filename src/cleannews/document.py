@@ -89,8 +89,12 @@ class Doc:
     end_markers: list[int] = field(default_factory=list)
     #: Line index -> how many lines of the page share its text (set by the duplicates stage).
     repeats: dict[int, int] = field(default_factory=dict)
-    #: Extra captions found outside the text (HTML figcaptions), per story.
-    extra_captions: dict[int, list[str]] = field(default_factory=dict)
+    #: Line numbers where a story is known to start (separate HTML `<article>`s).
+    preset_starts: set[int] = field(default_factory=set)
+    #: Caption texts the HTML marks (figcaption, caption classes), in page order.
+    html_captions: list[str] = field(default_factory=list)
+    #: (text, rule) of HTML elements removed before extraction.
+    html_removals: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str, config: CleanConfig, kind: str = "text") -> Doc:

@@ -8,7 +8,12 @@ duplicates stage.
 from __future__ import annotations
 
 from cleannews.document import Doc, Fate
+from cleannews.rules import structural_rule
 from cleannews.stages.base import RuleStage, register_stage
+
+HTML_CAPTION = structural_rule(
+    "html-figcaption", "captions", "A line the HTML marks as a caption (figcaption, caption class)."
+)
 
 
 @register_stage
@@ -19,7 +24,11 @@ class MoveCaptions(RuleStage):
 
     def run(self, doc: Doc) -> None:
         matcher = self.matcher(doc)
+        marked = {" ".join(c.split()) for c in doc.html_captions}
         for line in doc.open_lines():
+            if marked and " ".join(line.text.split()) in marked:
+                doc.mark(line, Fate.CAPTION, HTML_CAPTION, self.name)
+                continue
             try:
                 rule = matcher.match(line.text)
             except TimeoutError:

@@ -24,6 +24,7 @@ from cleannews.shapes import (
     is_headline_like,
     is_name_like,
     is_prose,
+    line_key,
     word_count,
 )
 from cleannews.stages.base import RuleStage, register_stage
@@ -103,14 +104,16 @@ class AssignMetadata(RuleStage):
     def run(self, doc: Doc) -> None:
         for story, meta in enumerate(doc.stories):
             lines = doc.story_lines(story)
+            if story == 0 and doc.page.title:
+                self._mark_page_title(doc, meta, lines)
             zone = lines[: _zone_length(doc, lines)]
             self._read_zone(doc, meta, zone)
             self._read_other_lines(doc, meta, lines[len(zone) :])
             self._read_dateline(doc, meta, lines)
 
     def _read_zone(self, doc: Doc, meta: StoryMeta, zone: list[Line]) -> None:
-        title = _pick_title(doc, zone)
-        seen_title = title is None
+        title = None if meta.title else _pick_title(doc, zone)
+        seen_title = title is None or meta.title is not None
         for line in zone:
             if not line.is_open:
                 continue
@@ -130,6 +133,15 @@ class AssignMetadata(RuleStage):
             elif meta.subtitle is None and ends_sentence(line.text) and word_count(line.text) >= 4:
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
+
+    def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
+        """The HTML title, where the extracted text repeats it, is the title line."""
+        key = line_key(doc.page.title or "")
+        for line in lines[:20]:
+            if line.is_open and line_key(line.text) == key:
+                meta.title = line.text
+                doc.mark(line, Fate.TITLE, None, self.name)
+                return
 
     def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
         found = _SITE_SUFFIX.match(line.text)

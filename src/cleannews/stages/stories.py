@@ -11,7 +11,7 @@ are removed.
 
 from __future__ import annotations
 
-from cleannews.document import Doc, Fate, Line
+from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.rules import structural_rule
 from cleannews.shapes import bullet_text, is_headline_like, is_name_like, is_prose, is_snippet
 from cleannews.shapes import line_key
@@ -44,12 +44,14 @@ class SplitStories(RuleStage):
         lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
         starts = self._story_starts(doc, lines)
         first_lines = {lines[pos].no for pos in starts}
+        first_lines |= {_first_text_line(doc, no) for no in doc.preset_starts}
+        first_lines.discard(-1)
         story = 0
         for line in doc.lines:  # blank lines go with the story before them
             if line.no in first_lines:
                 story += 1
             line.story = story
-        doc.stories.extend(type(doc.stories[0])() for _ in starts)
+        doc.stories.extend(StoryMeta() for _ in range(story))
         self._remove_teasers(doc, lines)
         self._cut_after_end_markers(doc)
 
@@ -102,6 +104,14 @@ class SplitStories(RuleStage):
                 cutting.add(line.story)
             elif line.is_open and is_prose(line.text):
                 prose_seen.add(line.story)
+
+
+def _first_text_line(doc: Doc, no: int) -> int:
+    """The first non-blank line at or after `no` (-1 if none): where a preset story starts."""
+    for line in doc.lines[no:]:
+        if line.fate != Fate.BLANK:
+            return line.no
+    return -1
 
 
 def _header_evidence(doc: Doc, lines: list[Line], pos: int) -> tuple[int, set[str]]:

@@ -1,0 +1,272 @@
+"""HTML pages in: use what the markup knows, then hand the text to the same stages.
+
+trafilatura finds the main content; before it runs we read what the HTML says better than
+the text can: `figure`/`figcaption` and caption-classed elements are captions; elements
+whose tag, class or id marks comments, sharing, related stories, newsletter boxes or ads
+are taken out and logged in `removed`; several complete `<article>` elements are separate
+stories. Page metadata (title, authors, date, site name, URL, description) comes from the
+HTML head (Open Graph, JSON-LD, meta tags) and is merged with what the text stages find.
+If trafilatura finds nothing, the page's visible text goes through the text path instead,
+with a warning. trafilatura's own `deduplicate` is never used: its cache is process-wide,
+so output would depend on what the process saw before.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+from lxml import etree
+from lxml import html as lxml_html
+
+from cleannews.config import CleanConfig
+from cleannews.document import Doc
+from cleannews.htmlmeta import read_page_meta
+from cleannews.rules import structural_rule
+
+#: Class/id words that mark an element as a kind of boilerplate, and the rule named for it.
+BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
+    structural_rule("html-comments", "html", "An element marked as a comment section."): (
+        "comment", "comments", "disqus", "respond", "replies",
+    ),
+    structural_rule("html-share", "html", "An element marked as a share or social bar."): (
+        "share", "sharing", "social", "addthis", "sharethis", "sharebar",
+    ),
+    structural_rule("html-related", "html", "An element marked as related or recommended stories."): (
+        "related", "recommended", "recommendations", "outbrain", "taboola", "trending",
+        "more-stories", "read-next", "readmore", "popular",
+    ),
+    structural_rule("html-newsletter", "html", "An element marked as a newsletter or subscription box."): (
+        "newsletter", "subscribe", "subscription", "signup", "sign-up",
+    ),
+    structural_rule("html-ad", "html", "An element marked as an advertisement."): (
+        "ad", "ads", "advert", "advertisement", "sponsored", "promo",
+    ),
+}
+HTML_CAPTION = structural_rule("html-caption", "html", "Text of a figcaption or caption-classed element.")
+_CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "credit", "photo-credit"})
+_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_KEEP_TAGS = frozenset({"html", "body", "main", "article", "h1"})
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRemoval:
+    text: str
+    rule: str
+
+
+def _tokens(element: etree._Element) -> set[str]:
+    words: set[str] = set()
+    for attr in ("class", "id"):
+        value = element.get(attr) or ""
+        words.update(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
+        words.update(v.lower() for v in value.split())
+    return words
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """An lxml tree, or None when there is nothing to parse."""
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        try:
+            tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"))
+        except (etree.ParserError, ValueError):
+            return None
+    return tree
+
+
+def take_captions(tree: etree._Element) -> list[str]:
+    """Texts of figcaptions and caption-classed elements, in page order, once each."""
+    found: list[str] = []
+    for element in tree.iter(etree.Element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "figcaption" or _tokens(element) & _CAPTION_WORDS:
+            text = _text(element)
+            if text and text not in found and len(text) <= 600:
+                found.append(text)
+    return found
+
+
+def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out elements whose class/id marks boilerplate, unless they hold the article."""
+    total = max(1, len(_text(tree)))
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter(etree.Element)):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        if element.tag in _KEEP_TAGS or _is_detached(element, tree):
+            continue
+        rule = _marker_rule(_tokens(element))
+        if rule is None:
+            continue
+        text = _text(element)
+        if len(text) > 0.4 * total or element.find(".//article") is not None or element.find(".//h1") is not None:
+            continue
+        element.getparent().remove(element)
+        if text:
+            removals.append(HtmlRemoval(text, rule))
+    return removals
+
+
+def _is_detached(element: etree._Element, tree: etree._Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is tree:
+            return False
+    return True
+
+
+def _marker_rule(tokens: set[str]) -> str | None:
+    for rule, words in BOILERPLATE_MARKERS.items():
+        if tokens.intersection(words):
+            return rule
+    return None
+
+
+def article_elements(tree: etree._Element) -> list[etree._Element]:
+    """Two or more complete, non-nested `<article>` elements: one story each."""
+    articles = [a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+    complete = [a for a in articles if _prose_paragraphs(a) >= 3]
+    return complete if len(complete) >= 2 else []
+
+
+def _prose_paragraphs(element: etree._Element) -> int:
+    return sum(1 for p in element.iter("p") if len(_text(p)) >= 80)
+
+
+def visible_text(tree: etree._Element) -> str:
+    """The page's text by blocks, without scripts and styles: the fallback when extraction fails."""
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        if bad.getparent() is not None:
+            bad.getparent().remove(bad)
+    blocks = [
+        _text(el)
+        for el in tree.iter(*_TEXT_BLOCKS)
+        if next(el.iterancestors(*_TEXT_BLOCKS), None) is None
+    ]
+    lines = [b for b in blocks if b]
+    if not lines:
+        lines = [line.strip() for line in "\n".join(tree.itertext()).splitlines() if line.strip()]
+    return "\n".join(lines)
+
+
+class ExtractionTimeout(Exception):
+    """trafilatura ran past the page's time budget."""
+
+
+def extract_text(tree: etree._Element, budget: float) -> str | None:
+    """trafilatura's main text of a tree, or None when it finds nothing or fails.
+
+    Raises ExtractionTimeout past `budget` seconds. The budget is enforced with a timer
+    signal, which only the main thread can receive; elsewhere (threads of a host
+    application) extraction runs unbounded and `max_input_chars` is the only bound.
+    """
+    import trafilatura
+
+    def work() -> str | None:
+        try:
+            text: str | None = trafilatura.extract(
+                tree,
+                include_comments=False,
+                include_tables=True,
+                deduplicate=False,
+                favor_recall=True,
+            )
+        except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
+            return None  # trafilatura fails on some odd markup: fall back to visible text
+        return text
+
+    if threading.current_thread() is not threading.main_thread():
+        return work()
+    return _with_alarm(work, budget)
+
+
+def _with_alarm(work: Callable[[], str | None], budget: float) -> str | None:
+    if not hasattr(signal, "setitimer"):
+        return work()
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings: list[str]) -> str:
+    try:
+        extracted = extract_text(tree, config.html_time_budget)
+    except ExtractionTimeout:
+        doc_warnings.append(
+            f"HTML extraction exceeded its {config.html_time_budget:g} s budget; used the visible text"
+        )
+        return visible_text(tree)
+    if not extracted:
+        doc_warnings.append("trafilatura found no main content; used the page's visible text")
+        return visible_text(tree)
+    return extracted
+
+
+def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
+    """The working document of an HTML page, ready for the text stages."""
+    tree = parse_html(html)
+    if tree is None:
+        doc = Doc.from_text("", config, kind="html")
+        doc.warn("the HTML could not be parsed; no text found")
+        return doc
+    page = read_page_meta(tree, url)
+    captions = take_captions(tree)
+    removals = remove_marked_elements(tree)
+    articles = article_elements(tree)
+    warnings: list[str] = []
+    if articles:
+        texts = [_extract_or_fallback(_standalone(a), config, warnings) for a in articles]
+        starts = _join_stories(texts)
+        text = "\n".join(texts)
+    else:
+        text = _extract_or_fallback(tree, config, warnings)
+        starts = []
+    doc = Doc.from_text(text, config, kind="html")
+    doc.page = page
+    doc.preset_starts = set(starts)
+    doc.html_captions = captions
+    doc.html_removals = [(r.text, r.rule) for r in removals]
+    doc.page.url = page.url or url
+    for message in warnings:
+        doc.warn(message)
+    return doc
+
+
+def _standalone(element: etree._Element) -> etree._Element:
+    """An `<article>` as a document of its own, for extraction."""
+    root = lxml_html.Element("html")
+    body = etree.SubElement(root, "body")
+    body.append(_copy(element))
+    return root
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return lxml_html.fromstring(etree.tostring(element, encoding="unicode"))
+
+
+def _join_stories(texts: list[str]) -> list[int]:
+    """Line numbers where each story after the first starts, once the texts are joined."""
+    starts, line = [], 0
+    for i, text in enumerate(texts):
+        if i:
+            starts.append(line)
+        line += len(text.splitlines())
+    return starts
+
