@@ -40,8 +40,10 @@ class Rule:
     outer white space stripped), case-insensitively unless `case_sensitive`. `max_length`
     bounds the lines it is tried on: boilerplate is short, and the bound keeps long body
     paragraphs away from patterns that were never meant for them. `ends_article` marks a
-    heading after which the rest of a story is not article text (a comment section,
-    a related-stories list): the stories stage removes what follows it. `story_header`
+    heading after which the rest of a story is not article text (a comment section):
+    the stories stage removes what follows it. `starts_list`
+    marks the heading of an inserted list of links ("Don't miss", "Related stories"): the
+    short lines after it, up to the next prose paragraph, are removed. `story_header`
     marks lines that typically stand in a story's header block (a relative timestamp):
     the stories stage counts them as evidence that a new story starts.
     """
@@ -57,6 +59,7 @@ class Rule:
     max_length: int = 200
     case_sensitive: bool = False
     ends_article: bool = False
+    starts_list: bool = False
     story_header: bool = False
     pack: str = ""
 
@@ -115,6 +118,7 @@ def rule_from_mapping(data: Mapping[str, Any], pack: str, language: str | None) 
             max_length=int(data.get("max_length", 200)),
             case_sensitive=bool(data.get("case_sensitive", False)),
             ends_article=bool(data.get("ends_article", False)),
+            starts_list=bool(data.get("starts_list", False)),
             story_header=bool(data.get("story_header", False)),
             pack=pack,
         )

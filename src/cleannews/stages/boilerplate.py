@@ -3,8 +3,9 @@
 Driven by the `boilerplate` rules of the active packs: comment widgets, share and follow
 bars, newsletter prompts, "Read more:" links, relative timestamps, "Advertisement",
 reading times, slogans. A rule flagged `ends_article` (a comment section's heading, a
-related-stories heading) also records where the article may end; the stories stage uses
-those marks once it knows where each story starts.
+related-stories heading) also records where the article may end, and one flagged
+`starts_list` where an inserted list of links begins; the stories stage uses those marks
+once it knows where each story starts.
 """
 
 from __future__ import annotations
@@ -32,3 +33,5 @@ class RemoveBoilerplate(RuleStage):
             doc.remove(line, rule.name, self.name)
             if rule.ends_article:
                 doc.end_markers.append(line.no)
+            if rule.starts_list:
+                doc.list_markers.append(line.no)

@@ -2,9 +2,9 @@
 
 Scraped pages repeat the headline (exactly, in other case, with a " | Site" suffix), the
 byline and the captions; the first copy is kept and the others are removed. Inside the
-body, a fact box or a pull quote repeats sentences that the article also has: a paragraph
-whose every sentence is found again in other paragraphs is removed, and so is a short
-heading that introduced such a box. Comparison is per story, so two stories by the same
+body, a fact box repeats sentences that the article also has: a paragraph whose every
+sentence is found again in two or more other paragraphs is removed, and so is a short
+heading that introduced such a box. Other repeated body lines stay (see _collapse_repeats). Comparison is per story, so two stories by the same
 author both keep their byline.
 """
 
@@ -16,7 +16,7 @@ import regex
 
 from cleannews.document import Doc, Fate, Line
 from cleannews.rules import structural_rule
-from cleannews.shapes import is_headline_like, is_name_like, line_key, word_count
+from cleannews.shapes import is_headline_like, is_name_like, is_prose, line_key, word_count
 from cleannews.stages.base import Stage, register_stage
 
 DUP_HEADLINE = structural_rule(
@@ -29,9 +29,6 @@ FACT_BOX = structural_rule(
     "fact-box-duplicate",
     "duplicates",
     "A box (background, key points) whose sentences all stand again in the body.",
-)
-PULL_QUOTE = structural_rule(
-    "pull-quote", "duplicates", "A short paragraph repeating part of a longer one (a pull quote)."
 )
 BOX_HEADING = structural_rule(
     "fact-box-heading", "duplicates", "The heading of a removed duplicate box."
@@ -59,13 +56,22 @@ class CollapseDuplicates(Stage):
             self._remove_covered_paragraphs(doc, [ln for ln in lines if ln.is_open])
 
     def _collapse_repeats(self, doc: Doc, lines: list[Line]) -> None:
+        """Repeats of header lines (headline, byline) and of captions are removed.
+
+        Lines repeated *inside* the body stay: recipes, Q&As and lists repeat lines on
+        purpose, and the text as published keeps them.
+        """
+        first_prose = next(
+            (i for i, ln in enumerate(lines) if ln.is_open and is_prose(ln.text)), len(lines)
+        )
         first_by_key: dict[str, Line] = {}
-        for line in lines:
+        for pos, line in enumerate(lines):
             keys = _keys(line.text)
             first = next((first_by_key[k] for k in keys if k in first_by_key), None)
             if first is None:
-                for key in keys:
-                    first_by_key.setdefault(key, line)
+                if pos < first_prose or line.fate == Fate.CAPTION:
+                    for key in keys:
+                        first_by_key.setdefault(key, line)
                 continue
             doc.repeats[first.no] = doc.repeats.get(first.no, 1) + 1
             doc.remove(line, _repeat_rule(first), self.name)
@@ -82,18 +88,6 @@ class CollapseDuplicates(Stage):
                 removed.add(line.no)
                 doc.remove(line, FACT_BOX, self.name)
                 self._remove_box_heading(doc, line)
-        for line in paragraphs:
-            if line.no in removed:
-                continue
-            coverers = index.coverers(line, removed)
-            if coverers is None:
-                continue
-            common = set.intersection(*coverers)
-            longer = [no for no in common if index.size(no) > 1.2 * index.size(line.no)]
-            earlier = [no for no in common if no < line.no]
-            if longer or earlier:
-                removed.add(line.no)
-                doc.remove(line, PULL_QUOTE if longer else DUP_PARAGRAPH, self.name)
 
     def _remove_box_heading(self, doc: Doc, box: Line) -> None:
         before = [ln for ln in doc.lines[: box.no] if ln.fate != Fate.BLANK]

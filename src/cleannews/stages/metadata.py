@@ -113,24 +113,24 @@ class AssignMetadata(RuleStage):
 
     def _read_zone(self, doc: Doc, meta: StoryMeta, zone: list[Line]) -> None:
         title = None if meta.title else _pick_title(doc, zone)
-        seen_title = title is None or meta.title is not None
-        for line in zone:
+        after_title = meta.title is not None
+        for pos, line in enumerate(zone):
             if not line.is_open:
                 continue
             if line is title:
                 self._set_title(doc, meta, line)
-                seen_title = True
+                after_title = True
             elif self._take_byline_or_date(doc, meta, line):
                 continue
-            elif not seen_title and is_headline_like(line.text):
+            elif not after_title and title is not None and is_headline_like(line.text):
                 doc.remove(line, PAGE_HEADER, self.name)
-            elif (bullet := bullet_text(line.text)) is not None:
+            elif after_title and (bullet := bullet_text(line.text)) is not None:
                 meta.summary.append(bullet)
                 doc.mark(line, Fate.SUMMARY, None, self.name)
-            elif is_name_like(line.text) and title is not None:
+            elif after_title and is_name_like(line.text):
                 meta.authors.extend(n for n in split_names(line.text) if n not in meta.authors)
                 doc.remove(line, BYLINE, self.name, into="authors")
-            elif meta.subtitle is None and ends_sentence(line.text) and word_count(line.text) >= 4:
+            elif after_title and _is_subtitle(doc, meta, line, zone[pos + 1 :]):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
 
@@ -191,6 +191,20 @@ class AssignMetadata(RuleStage):
             leading = find_leading_date(rest.lstrip(" ,-–—:"), doc.language)
             if leading is not None:
                 meta.published = leading[0]
+
+
+def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:
+    """A sentence between the title and the header lines that close the zone (a standfirst)."""
+    return (
+        meta.subtitle is None
+        and not meta.summary
+        and ends_sentence(line.text)
+        and word_count(line.text) >= 4
+        and any(
+            not ln.is_open or is_byline(doc, ln.text) or is_date_line(ln.text, doc.language)
+            for ln in rest
+        )
+    )
 
 
 def _zone_length(doc: Doc, lines: list[Line]) -> int:

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.rules import structural_rule
-from cleannews.shapes import bullet_text, is_headline_like, is_name_like, is_prose, is_snippet
+from cleannews.shapes import (
+    bullet_text,
+    is_headline_like,
+    is_name_like,
+    is_prose,
+    is_snippet,
+    word_count,
+)
 from cleannews.shapes import line_key
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
 from cleannews.stages.metadata import is_byline, is_date_line
@@ -26,12 +33,17 @@ TEASER = structural_rule(
 AFTER_END = structural_rule(
     "after-article-end",
     "stories",
-    "A line after a heading that ends the article (comments, related stories).",
+    "A line after a heading that ends the article (a comment section's heading).",
+)
+LINK_LIST = structural_rule(
+    "link-list",
+    "stories",
+    "A short line in the list of links that follows a 'Related' / 'Don't miss' heading.",
 )
 #: How many lines after a candidate headline may hold its header block.
 HEADER_WINDOW = 10
 #: Evidence kinds that never occur inside one article's body.
-_STRONG_KINDS = frozenset({"repeat", "byline", "date", "timestamp"})
+_STRONG_KINDS = frozenset({"byline", "date", "timestamp"})
 
 
 @register_stage
@@ -53,17 +65,23 @@ class SplitStories(RuleStage):
             line.story = story
         doc.stories.extend(StoryMeta() for _ in range(story))
         self._remove_teasers(doc, lines)
+        self._remove_link_lists(doc, lines)
         self._cut_after_end_markers(doc)
 
     def _story_starts(self, doc: Doc, lines: list[Line]) -> set[int]:
         starts: set[int] = set()
         prose_seen = 0
+        seen_keys: set[str] = set()
         for pos, line in enumerate(lines):
+            key = line_key(line.text)
             if line.is_open and is_prose(line.text):
                 prose_seen += 1
                 continue
-            if prose_seen < 2 or not (line.is_open and is_headline_like(line.text)):
+            candidate = line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
+            if prose_seen < 2 or not candidate or key in seen_keys:
+                seen_keys.add(key)  # a heading that recurs in the story is a subheading
                 continue
+            seen_keys.add(key)
             header_end, kinds = _header_evidence(doc, lines, pos)
             if not _is_strong(kinds):
                 continue
@@ -73,23 +91,37 @@ class SplitStories(RuleStage):
         return starts
 
     def _remove_teasers(self, doc: Doc, lines: list[Line]) -> None:
-        prose_seen: dict[int, int] = {}
+        """A headline + snippet pair after the story's last prose paragraph is a teaser."""
+        last_prose: dict[int, int] = {}
         for pos, line in enumerate(lines):
             if line.is_open and is_prose(line.text) and not is_snippet(line.text):
-                prose_seen[line.story] = prose_seen.get(line.story, 0) + 1
-                continue
-            if not prose_seen.get(line.story) or pos + 1 >= len(lines):
-                continue
+                last_prose[line.story] = pos
+        for pos, line in enumerate(lines[:-1]):
             nxt = lines[pos + 1]
             if (
-                line.is_open
+                pos > last_prose.get(line.story, len(lines))
+                and line.is_open
                 and nxt.is_open
                 and nxt.story == line.story
                 and is_headline_like(line.text)
                 and is_snippet(nxt.text)
+                and word_count(nxt.text) >= 12
             ):
                 doc.remove(line, TEASER, self.name)
                 doc.remove(nxt, TEASER, self.name)
+
+    def _remove_link_lists(self, doc: Doc, lines: list[Line]) -> None:
+        """After a list heading, the short lines up to the next prose paragraph are links."""
+        markers = set(doc.list_markers)
+        in_list = False
+        for line in lines:
+            if line.no in markers:
+                in_list = True
+            elif in_list and line.is_open:
+                if is_prose(line.text) and not is_snippet(line.text):
+                    in_list = False
+                else:
+                    doc.remove(line, LINK_LIST, self.name)
 
     def _cut_after_end_markers(self, doc: Doc) -> None:
         """From the first end marker that follows prose, remove the rest of its story."""
@@ -140,8 +172,6 @@ def _evidence_kinds(doc: Doc, line: Line, head_key: str) -> set[str]:
         return {"byline"}
     if is_date_line(line.text, doc.language):
         return {"date"}
-    if bullet_text(line.text) is not None:
-        return {"summary"}
     if is_name_like(line.text):
         return {"name"}
     return set()
@@ -152,10 +182,8 @@ def _is_header_rule(doc: Doc, rule_name: str) -> bool:
 
 
 def _is_strong(kinds: set[str]) -> bool:
-    """A repeated headline, or two kinds of header lines of which one never occurs in a body."""
-    if "repeat" in kinds:
-        return True
-    return len(kinds) >= 2 and bool(kinds & _STRONG_KINDS)
+    """Three kinds of header lines, or two of which one never occurs inside a body."""
+    return len(kinds) >= 3 or (len(kinds) >= 2 and bool(kinds & _STRONG_KINDS))
 
 
 def _has_prose(lines: list[Line], start: int, wanted: int) -> bool:
