@@ -13,7 +13,7 @@ _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
 #: Characters that end a sentence, optionally followed by closing quotes/brackets.
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟:;][\"'”’»)\]]*$")
 _HARD_END = regex.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
-_BULLET = regex.compile(r"^\s*(?:[•·▪►▶◦‣∙●■□➤➔→✓✔*]|[-–—](?=\s))\s*")
+_BULLET = regex.compile(r"^\s*[•·▪►▶◦‣∙●■□➤➔→✓✔]\s*")
 _SNIPPET_END = regex.compile(r"(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{L}’'.-]*|(?:al|el|bin|ibn|de|da|das|do|dos|del|della|di|du|van|von|der|den|"
@@ -83,7 +83,11 @@ def is_name_like(line: str) -> bool:
 
 
 def bullet_text(line: str) -> str | None:
-    """The text after a bullet sign, or None when the line has no bullet."""
+    """The text after a typographic bullet (•, ▪, ► ...), or None.
+
+    "-" and "*" are not bullets here: extractors render HTML lists with them, and such
+    lists are article content, while a story's highlight bullets keep their "•".
+    """
     found = _BULLET.match(line)
     if not found:
         return None

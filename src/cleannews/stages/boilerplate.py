@@ -10,8 +10,18 @@ once it knows where each story starts.
 
 from __future__ import annotations
 
-from cleannews.document import Doc
+from cleannews.document import Doc, Fate
+from cleannews.rules import structural_rule
+from cleannews.shapes import is_prose, word_count
 from cleannews.stages.base import RuleStage, register_stage
+
+WIDGET_BLOCK = structural_rule(
+    "widget-block",
+    "boilerplate",
+    "A short line between two removed boilerplate lines: part of the same widget.",
+)
+#: Longest line (in words) the widget-block rule may take.
+WIDGET_LINE_WORDS = 20
 
 
 @register_stage
@@ -35,3 +45,20 @@ class RemoveBoilerplate(RuleStage):
                 doc.end_markers.append(line.no)
             if rule.starts_list:
                 doc.list_markers.append(line.no)
+        self._remove_widget_blocks(doc)
+
+    def _remove_widget_blocks(self, doc: Doc) -> None:
+        """A short open line with removed boilerplate on both sides belongs to the widget
+        ("Pick Six Newsletter" / "Get the day's big stories." / "Thanks for signing up!")."""
+        lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
+        removed_here = [ln.fate == Fate.REMOVED and ln.stage == self.name for ln in lines]
+        for pos in range(1, len(lines) - 1):
+            line = lines[pos]
+            if (
+                removed_here[pos - 1]
+                and removed_here[pos + 1]
+                and line.is_open
+                and word_count(line.text) <= WIDGET_LINE_WORDS
+                and not is_prose(line.text)
+            ):
+                doc.remove(line, WIDGET_BLOCK, self.name)

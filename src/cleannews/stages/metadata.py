@@ -236,6 +236,7 @@ def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
         for ln in zone
         if ln.is_open
         and is_headline_like(ln.text)
+        and (word_count(ln.text) >= 3 or len(ln.text) >= 12)
         and bullet_text(ln.text) is None
         and not is_byline(doc, ln.text)
         and not is_date_line(ln.text, doc.language)
