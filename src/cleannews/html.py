@@ -49,7 +49,11 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
 HTML_CAPTION = structural_rule("html-caption", "html", "Text of a figcaption or caption-classed element.")
 _CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "credit", "photo-credit"})
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
-_KEEP_TAGS = frozenset({"html", "body", "main", "article", "h1"})
+#: Only containers are removed for their class/id: an inline span marked "share" inside
+#: a paragraph carries article text.
+_BLOCK_TAGS = frozenset(
+    {"div", "section", "aside", "ul", "ol", "nav", "footer", "form", "iframe", "table", "dl"}
+)
 _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
 
 
@@ -73,14 +77,14 @@ def _text(element: etree._Element) -> str:
 
 
 def parse_html(html: str) -> etree._Element | None:
-    """An lxml tree, or None when there is nothing to parse."""
+    """An lxml tree as trafilatura itself builds it (its parser settings matter for
+    extraction: a tree from plain `lxml.html` loses text in some pages), or None."""
+    from trafilatura import load_html
+
     try:
-        tree = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        try:
-            tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"))
-        except (etree.ParserError, ValueError):
-            return None
+        tree = load_html(html)
+    except (etree.LxmlError, ValueError, RecursionError):
+        return None
     return tree
 
 
@@ -103,7 +107,7 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
     for element in list(tree.iter(etree.Element)):
         if element.getparent() is None or not isinstance(element.tag, str):
             continue
-        if element.tag in _KEEP_TAGS or _is_detached(element, tree):
+        if element.tag not in _BLOCK_TAGS or _is_detached(element, tree):
             continue
         rule = _marker_rule(_tokens(element))
         if rule is None:
@@ -111,10 +115,23 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
         text = _text(element)
         if len(text) > 0.4 * total or element.find(".//article") is not None or element.find(".//h1") is not None:
             continue
-        element.getparent().remove(element)
+        _drop_keeping_tail(element)
         if text:
             removals.append(HtmlRemoval(text, rule))
     return removals
+
+
+def _drop_keeping_tail(element: etree._Element) -> None:
+    """Remove an element but not the text that follows it (lxml keeps that in `tail`)."""
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _is_detached(element: etree._Element, tree: etree._Element) -> bool:
