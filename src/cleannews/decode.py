@@ -264,7 +264,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with replacement if valid multi-byte sequences dominate bad bytes."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    high = len(data) - len(data.translate(None, bytes(range(0x80))))
+    high = len(data.translate(None, bytes(range(0x80))))  # bytes >= 0x80
     valid_high = high - bad
     if bad > 0 and valid_high >= 4 and valid_high >= 8 * bad:
         return text
@@ -384,7 +384,7 @@ def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Dec
         return _finish(data, text_or_none, "utf-8", warnings)
 
     guess = _detect(data)
-    if guess is not None:
+    if guess is not None and guess != "utf-8":  # strict UTF-8 already failed above
         text_or_none = _decode_strict(data, guess)
         if text_or_none is None:
             try:
