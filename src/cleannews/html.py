@@ -46,7 +46,6 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
         "ad", "ads", "advert", "advertisement", "sponsored", "promo",
     ),
 }
-HTML_CAPTION = structural_rule("html-caption", "html", "Text of a figcaption or caption-classed element.")
 _CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "credit", "photo-credit"})
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
 #: Only containers are removed for their class/id: an inline span marked "share" inside

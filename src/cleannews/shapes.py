@@ -56,6 +56,8 @@ def is_headline_like(line: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
+    if "://" in text or "www." in text or "@" in text:
+        return False
     return not _SNIPPET_END.search(text)
 
 
@@ -79,6 +81,8 @@ def is_name_like(line: str) -> bool:
     if not 2 <= len(tokens) <= 5:
         return False
     capitalised = [t for t in tokens if _NAME_TOKEN.fullmatch(t + " ") or _NAME_TOKEN.fullmatch(t)]
+    if text.isupper():  # "GIRLS BASKETBALL": a section label, not a name
+        return False
     return len(capitalised) == len(tokens) and tokens[0][0].isupper() and tokens[-1][0].isupper()
 
 

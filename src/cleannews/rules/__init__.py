@@ -21,8 +21,8 @@ from typing import Any
 import regex
 
 #: What a rule's match means for the line. `caption` moves it to captions, `remove` drops
-#: it, `byline` / `date` / `slogan` feed the metadata stage.
-TAGS = ("caption", "remove", "byline", "date")
+#: it, `byline` feeds the metadata stage (date lines are recognised by `cleannews.dates`).
+TAGS = ("caption", "remove", "byline")
 #: Stages that own rules (the others are structural).
 RULE_STAGES = ("captions", "boilerplate", "metadata")
 _NAME_RE = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

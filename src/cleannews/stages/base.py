@@ -65,9 +65,11 @@ class RuleStage(Stage):
 
 
 def _languages(doc: Doc) -> tuple[str, ...]:
+    """The detected language's pack, plus English: page templates (share bars, "Filed
+    under", comment widgets) are often left in English on sites in other languages."""
     if doc.config.languages is not None:
         return tuple(sorted(doc.config.languages))
-    return (doc.language,) if doc.language else ("en",)
+    return tuple(sorted({"en", doc.language} - {None}))  # type: ignore[arg-type]
 
 
 _PACKS: dict[bool, tuple[RulePack, ...]] = {}

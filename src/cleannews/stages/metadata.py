@@ -122,7 +122,7 @@ class AssignMetadata(RuleStage):
                 after_title = True
             elif self._take_byline_or_date(doc, meta, line):
                 continue
-            elif not after_title and title is not None and is_headline_like(line.text):
+            elif not after_title and title is not None and not is_prose(line.text):
                 doc.remove(line, PAGE_HEADER, self.name)
             elif after_title and (bullet := bullet_text(line.text)) is not None:
                 meta.summary.append(bullet)
@@ -195,15 +195,15 @@ class AssignMetadata(RuleStage):
 
 def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:
     """A sentence between the title and the header lines that close the zone (a standfirst)."""
-    return (
-        meta.subtitle is None
-        and not meta.summary
-        and ends_sentence(line.text)
-        and word_count(line.text) >= 4
-        and any(
-            not ln.is_open or is_byline(doc, ln.text) or is_date_line(ln.text, doc.language)
-            for ln in rest
-        )
+    if meta.subtitle is not None or meta.summary or word_count(line.text) < 4:
+        return False
+    if line.text.startswith(("- ", "* ")):  # an item of a list, which is content
+        return False
+    if is_headline_like(line.text) and not is_name_like(line.text):
+        return True  # a dek under the headline, before any prose
+    return ends_sentence(line.text) and any(
+        not ln.is_open or is_byline(doc, ln.text) or is_date_line(ln.text, doc.language)
+        for ln in rest
     )
 
 
