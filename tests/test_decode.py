@@ -142,6 +142,10 @@ def test_unknown_or_non_text_declared_charset_is_ignored() -> None:
         assert any("ignored" in w for w in result.warnings)
 
 
+def test_media_type_without_charset_declares_nothing() -> None:
+    _clean(decode_bytes(b"\x93quoted\x94 caf\xe9", declared="text/html"), "“quoted” café", "cp1252")
+
+
 def test_valid_utf8_beats_a_legacy_label() -> None:
     result = decode_bytes("café".encode(), declared="iso-8859-1")
     assert result.text == "café"
@@ -164,6 +168,13 @@ def test_stray_byte_in_utf8_is_replaced() -> None:
     assert result.encoding == "utf-8"
     assert result.text.startswith("Café naïve résumé — “ok”.")
     assert result.text.endswith("\ufffd oops")
+    assert result.warnings == ("undecodable bytes replaced",)
+
+
+def test_bom_wins_even_over_bad_bytes() -> None:
+    result = decode_bytes(codecs.BOM_UTF8 + b"caf\xe9 ok")
+    assert result.text == "caf\ufffd ok"
+    assert result.encoding == "utf-8"
     assert result.warnings == ("undecodable bytes replaced",)
 
 

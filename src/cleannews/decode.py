@@ -114,6 +114,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "WebAssembly"),
     (b"\xca\xfe\xba\xbe", "Java class"),
 )
+_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (bom, codec used to decode the bytes after it, reported name)
     (b"\xef\xbb\xbf", "utf-8", "utf-8"),
@@ -122,6 +123,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
 )
+
+_BOM_PREFIXES = tuple(bom for bom, _, _ in _BOMS)
 
 # WHATWG-style label handling, keyed by Python canonical codec name.
 _SUPERSETS = {
@@ -212,10 +215,18 @@ def _normalize_label(label: str, *, from_meta: bool) -> tuple[str | None, str | 
     return _SUPERSETS.get(name, name), None
 
 
-def _declared_charset(declared: str) -> str:
-    """The charset from an HTTP Content-Type value, or the value itself."""
+def _declared_charset(declared: str) -> str | None:
+    """The charset from an HTTP Content-Type value, or a bare charset name.
+
+    A media type without a charset parameter ("text/html") declares
+    nothing, so it yields None rather than an "unknown charset" warning.
+    """
     match = _CHARSET_PARAM_RE.search(declared)
-    return match.group(1) if match else declared
+    if match is not None:
+        return match.group(1)
+    if "/" in declared or ";" in declared:
+        return None
+    return declared
 
 
 def _looks_html(data: bytes) -> bool:
@@ -298,11 +309,23 @@ def _detect(data: bytes) -> str | None:
     return name
 
 
-def _binary_ratio(text: str) -> float:
-    sample = text[:_SNIFF]
-    if not sample or _CONTROL_CHARS_RE.search(sample) is None:
-        return 0.0
-    return len(_CONTROL_CHARS_RE.findall(sample)) / len(sample)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _control_ratio(data: bytes, text: str, encoding: str) -> float:
+    """Share of C0 controls (other than TAB LF CR FF) in the first 4 KB.
+
+    Counted on the bytes -- ``bytes.translate`` deletes them in one fast
+    pass, ~20x cheaper than a regex over the decoded text -- except for
+    UTF-16/32, whose bytes are full of NULs by design.
+    """
+    if encoding.startswith(("utf-16", "utf-32")):
+        sample = text[:_SNIFF]
+        if not sample or _CONTROL_CHARS_RE.search(sample) is None:
+            return 0.0
+        return len(_CONTROL_CHARS_RE.findall(sample)) / len(sample)
+    head = data[:_SNIFF]
+    return (len(head) - len(head.translate(None, _CONTROL_BYTES))) / len(head)
 
 
 def _as_binary(data: bytes, warnings: list[str], reason: str) -> Decoded:
@@ -311,7 +334,7 @@ def _as_binary(data: bytes, warnings: list[str], reason: str) -> Decoded:
 
 
 def _finish(data: bytes, text: str, encoding: str, warnings: list[str]) -> Decoded:
-    ratio = _binary_ratio(text)
+    ratio = _control_ratio(data, text, encoding)
     if ratio > _BINARY_CONTROL_RATIO:
         return _as_binary(data, warnings, f"{ratio:.0%} control bytes")
     return Decoded(text, encoding, tuple(warnings), False)
@@ -320,7 +343,7 @@ def _finish(data: bytes, text: str, encoding: str, warnings: list[str]) -> Decod
 def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Decoded:
     warnings: list[str] = []
 
-    for bom, codec, reported in _BOMS:
+    for bom, codec, reported in _BOMS if data.startswith(_BOM_PREFIXES) else ():
         if data.startswith(bom):
             body = data[len(bom) :]
             text = _decode_strict(body, codec)
@@ -336,8 +359,9 @@ def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Dec
             return _finish(data, text, utf16, warnings)
 
     labels: list[tuple[str, str]] = []
-    if declared:
-        labels.append(("declared", _declared_charset(declared)))
+    declared_label = _declared_charset(declared) if declared else None
+    if declared_label:
+        labels.append(("declared", declared_label))
     if is_html is None:
         is_html = _looks_html(data)
     if is_html:
@@ -416,7 +440,7 @@ def decode_bytes(
     if not data:
         return Decoded("", "utf-8", (), False)
     head = data[:16]
-    for magic, kind in _MAGIC:
+    for magic, kind in _MAGIC if head.startswith(_MAGIC_PREFIXES) else ():
         if head.startswith(magic):
             return _as_binary(data, [], f"{kind} signature")
     if head[4:8] == b"ftyp":

@@ -30,20 +30,50 @@ from cleannews.rules import structural_rule
 #: Class/id words that mark an element as a kind of boilerplate, and the rule named for it.
 BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
     structural_rule("html-comments", "html", "An element marked as a comment section."): (
-        "comment", "comments", "disqus", "respond", "replies",
+        "comment",
+        "comments",
+        "disqus",
+        "respond",
+        "replies",
     ),
     structural_rule("html-share", "html", "An element marked as a share or social bar."): (
-        "share", "sharing", "social", "addthis", "sharethis", "sharebar",
+        "share",
+        "sharing",
+        "social",
+        "addthis",
+        "sharethis",
+        "sharebar",
     ),
-    structural_rule("html-related", "html", "An element marked as related or recommended stories."): (
-        "related", "recommended", "recommendations", "outbrain", "taboola", "trending",
-        "more-stories", "read-next", "readmore", "popular",
+    structural_rule(
+        "html-related", "html", "An element marked as related or recommended stories."
+    ): (
+        "related",
+        "recommended",
+        "recommendations",
+        "outbrain",
+        "taboola",
+        "trending",
+        "more-stories",
+        "read-next",
+        "readmore",
+        "popular",
     ),
-    structural_rule("html-newsletter", "html", "An element marked as a newsletter or subscription box."): (
-        "newsletter", "subscribe", "subscription", "signup", "sign-up",
+    structural_rule(
+        "html-newsletter", "html", "An element marked as a newsletter or subscription box."
+    ): (
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "sign-up",
     ),
     structural_rule("html-ad", "html", "An element marked as an advertisement."): (
-        "ad", "ads", "advert", "advertisement", "sponsored", "promo",
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "sponsored",
+        "promo",
     ),
 }
 _CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "credit", "photo-credit"})
@@ -53,7 +83,20 @@ _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _BLOCK_TAGS = frozenset(
     {"div", "section", "aside", "ul", "ol", "nav", "footer", "form", "iframe", "table", "dl"}
 )
-_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
+_TEXT_BLOCKS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "figcaption",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +155,11 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
         if rule is None:
             continue
         text = _text(element)
-        if len(text) > 0.4 * total or element.find(".//article") is not None or element.find(".//h1") is not None:
+        if (
+            len(text) > 0.4 * total
+            or element.find(".//article") is not None
+            or element.find(".//h1") is not None
+        ):
             continue
         _drop_keeping_tail(element)
         if text:
@@ -134,10 +181,7 @@ def _drop_keeping_tail(element: etree._Element) -> None:
 
 
 def _is_detached(element: etree._Element, tree: etree._Element) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor is tree:
-            return False
-    return True
+    return all(ancestor is not tree for ancestor in element.iterancestors())
 
 
 def _marker_rule(tokens: set[str]) -> str | None:
@@ -149,7 +193,9 @@ def _marker_rule(tokens: set[str]) -> str | None:
 
 def article_elements(tree: etree._Element) -> list[etree._Element]:
     """Two or more complete, non-nested `<article>` elements: one story each."""
-    articles = [a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+    articles = [
+        a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())
+    ]
     complete = [a for a in articles if _prose_paragraphs(a) >= 3]
     return complete if len(complete) >= 2 else []
 
@@ -226,7 +272,8 @@ def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings
         extracted = extract_text(tree, config.html_time_budget)
     except ExtractionTimeout:
         doc_warnings.append(
-            f"HTML extraction exceeded its {config.html_time_budget:g} s budget; used the visible text"
+            f"HTML extraction exceeded its {config.html_time_budget:g} s budget; "
+            "used the visible text"
         )
         return visible_text(tree)
     if not extracted:
@@ -285,4 +332,3 @@ def _join_stories(texts: list[str]) -> list[int]:
             starts.append(line)
         line += len(text.splitlines())
     return starts
-

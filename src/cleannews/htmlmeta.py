@@ -58,7 +58,10 @@ def _json_ld(tree: etree._Element) -> Iterator[dict[str, Any]]:
                     stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [])
                 kind = item.get("@type")
                 kinds = kind if isinstance(kind, list) else [kind]
-                if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
+                if any(
+                    isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report"))
+                    for k in kinds
+                ):
                     yield item
 
 
@@ -102,8 +105,13 @@ def _title(tree: etree._Element, ld: list[dict[str, Any]], site: str | None) -> 
 
 def _without_site(title: str, site: str | None) -> str:
     found = _SUFFIX.match(title)
-    if found and (site is None or found.group(2).strip().casefold() in site.casefold() or len(found.group(2)) <= 25):
-        return found.group(1).strip()
+    if found and (
+        site is None
+        or found.group(2).strip().casefold() in site.casefold()
+        or len(found.group(2)) <= 25
+    ):
+        bare: str = found.group(1).strip()
+        return bare
     return title
 
 
@@ -121,11 +129,25 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     if not authors:
         byline = _meta(tree, "author", "article:author", "byl", "sailthru.author", "parsely-author")
         if byline and not byline.startswith("http"):
-            authors = [_BY.sub("", part).strip() for part in regex.split(r"\s*(?:,|;|\band\b|&)\s*", byline)]
+            authors = [
+                _BY.sub("", part).strip()
+                for part in regex.split(r"\s*(?:,|;|\band\b|&)\s*", byline)
+            ]
     published = None
     for value in [item.get("datePublished") for item in ld] + [
-        _meta(tree, "article:published_time", "og:published_time", "datePublished", "pubdate",
-              "publishdate", "date", "DC.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"),
+        _meta(
+            tree,
+            "article:published_time",
+            "og:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "DC.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+        ),
         next(iter(tree.xpath("//time/@datetime")), None),
     ]:
         published = _date(value if isinstance(value, str) else None)

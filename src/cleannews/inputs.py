@@ -20,7 +20,9 @@ _HTML_START = regex.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|section|main|p|span|script|style|table)\b",
     regex.IGNORECASE | regex.DOTALL,
 )
-_TAG = regex.compile(r"</?(?:p|div|br|span|a|li|article|section|h[1-6]|img|figure)\b", regex.IGNORECASE)
+_TAG = regex.compile(
+    r"</?(?:p|div|br|span|a|li|article|section|h[1-6]|img|figure)\b", regex.IGNORECASE
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -36,9 +38,7 @@ def prepare(page: Page, config: CleanConfig, *, kind: str | None, url: str | Non
     if isinstance(page, bytearray | memoryview):
         page = bytes(page)
     if not isinstance(page, str | bytes):
-        raise TypeError(
-            f"cleannews expects a page as str or bytes, got {type(page).__name__}"
-        )
+        raise TypeError(f"cleannews expects a page as str or bytes, got {type(page).__name__}")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS} or None (auto), got {kind!r}")
     warnings: list[str] = []
@@ -49,9 +49,7 @@ def prepare(page: Page, config: CleanConfig, *, kind: str | None, url: str | Non
     else:
         text = page
     if len(text) > config.max_input_chars:
-        warnings.append(
-            f"input truncated from {len(text)} to {config.max_input_chars} characters"
-        )
+        warnings.append(f"input truncated from {len(text)} to {config.max_input_chars} characters")
         text = text[: config.max_input_chars]
     kind = kind or ("html" if looks_like_html(text) else "text")
     if kind == "html":

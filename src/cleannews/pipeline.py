@@ -156,7 +156,9 @@ class Pipeline:
         """The clean record of one page (text or HTML, str or bytes)."""
         return build_article(self.run(page, kind=kind, url=url))
 
-    def explain(self, page: Page, *, kind: str | None = None, url: str | None = None) -> Explanation:
+    def explain(
+        self, page: Page, *, kind: str | None = None, url: str | None = None
+    ) -> Explanation:
         """The record plus each input line's fate."""
         doc = self.run(page, kind=kind, url=url)
         lines = tuple(

@@ -24,7 +24,8 @@ _KEY_STRIP = regex.compile(r"[\W_]+")
 
 def words(line: str) -> list[str]:
     """The word tokens of a line."""
-    return _WORD.findall(line)
+    found: list[str] = _WORD.findall(line)
+    return found
 
 
 def word_count(line: str) -> int:
@@ -54,7 +55,10 @@ def is_headline_like(line: str) -> bool:
     n = word_count(text)
     if not 1 <= n <= 30 or len(text) > 220:
         return False
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
+        return False
+    first = next((ch for ch in text if ch.isalpha()), "")
+    if first.islower():  # a wrapped line's continuation, not a heading
         return False
     if "://" in text or "www." in text or "@" in text:
         return False
@@ -101,4 +105,5 @@ def bullet_text(line: str) -> str | None:
 
 def line_key(line: str) -> str:
     """A comparison key: case, punctuation and spacing do not matter."""
-    return _KEY_STRIP.sub(" ", line.casefold()).strip()
+    key: str = _KEY_STRIP.sub(" ", line.casefold())
+    return key.strip()

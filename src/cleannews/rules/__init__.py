@@ -10,7 +10,6 @@ are registered here by name too, so every rule name in `Article.removed` is docu
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
+import tomllib
 
 #: What a rule's match means for the line. `caption` moves it to captions, `remove` drops
 #: it, `byline` feeds the metadata stage (date lines are recognised by `cleannews.dates`).
@@ -195,7 +195,9 @@ def all_packs(include_plugins: bool = True) -> tuple[RulePack, ...]:
     for pack in packs:
         for rule in pack.rules:
             if rule.name in seen:
-                raise RuleError(f"rule {rule.name!r} is in packs {seen[rule.name]!r} and {pack.name!r}")
+                raise RuleError(
+                    f"rule {rule.name!r} is in packs {seen[rule.name]!r} and {pack.name!r}"
+                )
             seen[rule.name] = pack.name
     return packs
 

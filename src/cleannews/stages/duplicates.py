@@ -4,13 +4,15 @@ Scraped pages repeat the headline (exactly, in other case, with a " | Site" suff
 byline and the captions; the first copy is kept and the others are removed. Inside the
 body, a fact box repeats sentences that the article also has: a paragraph whose every
 sentence is found again in two or more other paragraphs is removed, and so is a short
-heading that introduced such a box. Other repeated body lines stay (see _collapse_repeats). Comparison is per story, so two stories by the same
-author both keep their byline.
+heading that introduced such a box. Other repeated body lines stay (see
+_collapse_repeats). Comparison is per story, so two stories by the same author both keep
+their byline.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 import regex
 
@@ -20,11 +22,17 @@ from cleannews.shapes import is_headline_like, is_name_like, is_prose, line_key,
 from cleannews.stages.base import Stage, register_stage
 
 DUP_HEADLINE = structural_rule(
-    "duplicate-headline", "duplicates", "A repeat of the story's headline (case, punctuation and a site suffix ignored)."
+    "duplicate-headline",
+    "duplicates",
+    "A repeat of the story's headline (case, punctuation and a site suffix ignored).",
 )
 DUP_BYLINE = structural_rule("duplicate-byline", "duplicates", "A repeat of a byline already seen.")
-DUP_CAPTION = structural_rule("duplicate-caption", "duplicates", "A repeat of a caption already seen.")
-DUP_PARAGRAPH = structural_rule("duplicate-paragraph", "duplicates", "A repeat of a paragraph already seen.")
+DUP_CAPTION = structural_rule(
+    "duplicate-caption", "duplicates", "A repeat of a caption already seen."
+)
+DUP_PARAGRAPH = structural_rule(
+    "duplicate-paragraph", "duplicates", "A repeat of a paragraph already seen."
+)
 FACT_BOX = structural_rule(
     "fact-box-duplicate",
     "duplicates",
@@ -129,7 +137,9 @@ class _PairIndex:
         self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
         for line in paragraphs:
             self.sentences[line.no] = [
-                _pairs(s) for s in _SENTENCE_SPLIT.split(line.text) if word_count(s) >= MIN_SENTENCE_WORDS
+                _pairs(s)
+                for s in _SENTENCE_SPLIT.split(line.text)
+                if word_count(s) >= MIN_SENTENCE_WORDS
             ]
             self.pairs[line.no] = _pairs(line.text)
             for pair in self.pairs[line.no]:
@@ -167,4 +177,4 @@ class _PairIndex:
 
 def _pairs(text: str) -> set[tuple[str, str]]:
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(pairwise(tokens))

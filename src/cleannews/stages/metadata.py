@@ -30,12 +30,16 @@ from cleannews.shapes import (
 from cleannews.stages.base import RuleStage, register_stage
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
-DATE_LINE = structural_rule("date-line", "metadata", "A line that is only a date: it goes to `published`.")
+DATE_LINE = structural_rule(
+    "date-line", "metadata", "A line that is only a date: it goes to `published`."
+)
 PAGE_HEADER = structural_rule(
     "page-header", "metadata", "A short line above the headline: site name, section or kicker."
 )
 TITLE_SUFFIX = structural_rule(
-    "headline-with-site-suffix", "metadata", "The headline line with a ' | Site' suffix; the title keeps the headline."
+    "headline-with-site-suffix",
+    "metadata",
+    "The headline line with a ' | Site' suffix; the title keeps the headline.",
 )
 
 _DATELINE = regex.compile(
@@ -71,7 +75,8 @@ def byline_names(doc: Doc, text: str) -> str | None:
     found = rule.compiled().fullmatch(text.strip(), timeout=doc.config.regex_timeout)
     if found is None:  # pragma: no cover - the combined match said it matches
         return None
-    return found.group(1) if found.re.groups else found.group(0)
+    names: str = found.group(1) if found.re.groups else found.group(0)
+    return names
 
 
 def is_byline(doc: Doc, text: str) -> bool:
@@ -122,7 +127,7 @@ class AssignMetadata(RuleStage):
                 after_title = True
             elif self._take_byline_or_date(doc, meta, line):
                 continue
-            elif not after_title and title is not None and not is_prose(line.text):
+            elif not after_title and title is not None and _is_header_line(line.text):
                 doc.remove(line, PAGE_HEADER, self.name)
             elif after_title and (bullet := bullet_text(line.text)) is not None:
                 meta.summary.append(bullet)
@@ -145,7 +150,9 @@ class AssignMetadata(RuleStage):
 
     def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
         found = _SITE_SUFFIX.match(line.text)
-        repeats = [ln for ln in doc.lines if ln.rule == "duplicate-headline" and ln.story == line.story]
+        repeats = [
+            ln for ln in doc.lines if ln.rule == "duplicate-headline" and ln.story == line.story
+        ]
         bare = found.group(1) if found else None
         if bare and any(ln.text.strip() == bare for ln in repeats):
             meta.title = bare
@@ -191,6 +198,11 @@ class AssignMetadata(RuleStage):
             leading = find_leading_date(rest.lstrip(" ,-–—:"), doc.language)
             if leading is not None:
                 meta.published = leading[0]
+
+
+def _is_header_line(text: str) -> bool:
+    """What may stand above a headline: a short heading-like line or a bare web address."""
+    return is_headline_like(text) or (word_count(text) <= 12 and ("://" in text or "www." in text))
 
 
 def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:
@@ -241,7 +253,9 @@ def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
         and not is_byline(doc, ln.text)
         and not is_date_line(ln.text, doc.language)
     ]
-    repeated = [ln for ln in candidates if doc.repeats.get(ln.no, 1) > 1 and not is_name_like(ln.text)]
+    repeated = [
+        ln for ln in candidates if doc.repeats.get(ln.no, 1) > 1 and not is_name_like(ln.text)
+    ]
     if repeated:
         return repeated[0]
     return candidates[0] if candidates else None

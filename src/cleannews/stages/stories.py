@@ -19,9 +19,9 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     is_snippet,
+    line_key,
     word_count,
 )
-from cleannews.shapes import line_key
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
 from cleannews.stages.metadata import is_byline, is_date_line
 
@@ -77,7 +77,9 @@ class SplitStories(RuleStage):
             if line.is_open and is_prose(line.text):
                 prose_seen += 1
                 continue
-            candidate = line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
+            candidate = (
+                line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
+            )
             if prose_seen < 2 or not candidate or key in seen_keys:
                 seen_keys.add(key)  # a heading that recurs in the story is a subheading
                 continue
