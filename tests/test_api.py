@@ -58,7 +58,9 @@ def test_empty_pages_give_an_empty_article(page):
 
 
 def test_bytes_are_decoded_never_an_error():
-    art = cleannews.clean("Caf\xe9 owners say prices rose again this year in the old town.".encode("cp1252"))
+    art = cleannews.clean(
+        "Caf\xe9 owners say prices rose again this year in the old town.".encode("cp1252")
+    )
     assert art.paragraphs == ("Café owners say prices rose again this year in the old town.",)
 
 
@@ -111,7 +113,13 @@ def test_explain_gives_each_line_its_fate():
 def test_pipeline_is_inspectable_and_editable():
     pipe = default_pipeline()
     assert pipe.names == (
-        "encoding", "language", "captions", "boilerplate", "stories", "duplicates", "metadata",
+        "encoding",
+        "language",
+        "captions",
+        "boilerplate",
+        "stories",
+        "duplicates",
+        "metadata",
     )
     without = pipe.without("boilerplate")
     assert "boilerplate" not in without.names
@@ -154,8 +162,18 @@ def test_truncation_is_reported_never_silent():
 lines = st.lists(
     st.one_of(
         st.text(max_size=80),
-        st.sampled_from(["Advertisement", "Comments", "By Jane Doe", "Photo: AP", "", "• point",
-                         "Updated 2 hours ago", "CAIRO: Officials said on Monday that talks resumed."]),
+        st.sampled_from(
+            [
+                "Advertisement",
+                "Comments",
+                "By Jane Doe",
+                "Photo: AP",
+                "",
+                "• point",
+                "Updated 2 hours ago",
+                "CAIRO: Officials said on Monday that talks resumed.",
+            ]
+        ),
     ),
     max_size=30,
 )

@@ -47,12 +47,30 @@ def test_every_rule_has_a_counter_example_or_is_anchored_by_shape():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[[rules]]\nname="Bad Name"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]', "lower-case"),
-        ('[[rules]]\nname="a"\nstage="nowhere"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]', "stage"),
-        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=[]', "example"),
-        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(x"\ndescription="d"\nmatch=["x"]', "bad pattern"),
-        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(?P<n>x)"\ndescription="d"\nmatch=["x"]', "named groups"),
-        ('[[rules]]\nname="a"\nstage="captions"\ntag="caption"\ndescription="d"\nmatch=["x"]', "lacks"),
+        (
+            '[[rules]]\nname="Bad Name"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]',
+            "lower-case",
+        ),
+        (
+            '[[rules]]\nname="a"\nstage="nowhere"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=["x"]',
+            "stage",
+        ),
+        (
+            '[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="x"\ndescription="d"\nmatch=[]',
+            "example",
+        ),
+        (
+            '[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(x"\ndescription="d"\nmatch=["x"]',
+            "bad pattern",
+        ),
+        (
+            '[[rules]]\nname="a"\nstage="captions"\ntag="caption"\npattern="(?P<n>x)"\ndescription="d"\nmatch=["x"]',
+            "named groups",
+        ),
+        (
+            '[[rules]]\nname="a"\nstage="captions"\ntag="caption"\ndescription="d"\nmatch=["x"]',
+            "lacks",
+        ),
     ],
 )
 def test_invalid_rules_are_rejected_with_a_clear_message(text, message):

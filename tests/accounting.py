@@ -1,0 +1,88 @@
+"""The accounting check: every non-blank input line is in exactly one place.
+
+`cleannews.explain(page)` gives each input line a fate (body, title, subtitle, summary,
+caption, removed) and a story. `assert_accounted(page)` verifies, line by line, that the
+text really is where its fate says, in the story its index names (0 = the main article,
+k = `others[k - 1]`):
+
+- title: the story's title equals the line or is contained in it (a site suffix cut off);
+- subtitle: the story's subtitle equals the line;
+- body: the story's paragraphs are exactly its body lines, in order (so each once);
+- caption: the line is one of the story's captions;
+- summary: a summary item is a suffix of the line (its bullet cut off);
+- removed: the story's `removed` holds a Removal with that line number, the same rule
+  (never None) and the same text, and no line number is logged twice.
+
+Usable from any test: `from accounting import assert_accounted`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import cleannews
+from cleannews import Article, Explanation
+
+FATES = ("body", "title", "subtitle", "summary", "caption", "removed")
+
+
+def assert_accounted(page: str | bytes, **kwargs: Any) -> Explanation:
+    """Fail with a message naming the line unless every non-blank line is accounted for.
+
+    `kwargs` go to `cleannews.explain` (kind=, url=). Returns the explanation.
+    """
+    explanation = cleannews.explain(page, **kwargs)
+    article = explanation.article
+    stories: list[Article] = [article, *article.others]
+    body_lines: dict[int, list[str]] = {i: [] for i in range(len(stories))}
+    removed_lines: dict[int, list[int]] = {i: [] for i in range(len(stories))}
+    title_lines: Counter[int] = Counter()
+    summary_lines: Counter[int] = Counter()
+    for fate in explanation.lines:
+        if fate.fate == "blank":
+            continue
+        where = f"line {fate.line} ({fate.fate}, story {fate.story}): {fate.text!r}"
+        assert fate.fate in FATES, f"unknown fate: {where}"
+        assert 0 <= fate.story < len(stories), f"story index without an article: {where}"
+        story = stories[fate.story]
+        if fate.fate == "body":
+            body_lines[fate.story].append(fate.text)
+        elif fate.fate == "title":
+            title_lines[fate.story] += 1
+            assert story.title is not None, f"no title for {where}"
+            assert story.title == fate.text or story.title in fate.text, (
+                f"title {story.title!r} is not the text of {where}"
+            )
+        elif fate.fate == "subtitle":
+            assert story.subtitle == fate.text, f"subtitle {story.subtitle!r} is not {where}"
+        elif fate.fate == "caption":
+            assert fate.text in story.captions, f"not in captions {story.captions!r}: {where}"
+        elif fate.fate == "summary":
+            summary_lines[fate.story] += 1
+            assert any(item and fate.text.endswith(item) for item in story.summary), (
+                f"no summary item of {story.summary!r} ends {where}"
+            )
+        else:
+            assert fate.rule is not None, f"removed without a rule: {where}"
+            removed_lines[fate.story].append(fate.line)
+            matches = [
+                r
+                for r in story.removed
+                if r.line == fate.line and r.rule == fate.rule and r.text == fate.text
+            ]
+            assert matches, f"no Removal with this line, rule {fate.rule!r} and text: {where}"
+    for index, story in enumerate(stories):
+        assert story.paragraphs == tuple(body_lines[index]), (
+            f"story {index}: paragraphs are not exactly its body lines in order"
+        )
+        logged = [r.line for r in story.removed if r.line is not None]
+        assert sorted(logged) == sorted(removed_lines[index]), (
+            f"story {index}: removed lines {sorted(logged)} != lines removed "
+            f"{sorted(removed_lines[index])}"
+        )
+        assert title_lines[index] <= 1, f"story {index}: {title_lines[index]} title lines"
+        assert summary_lines[index] == len(story.summary), (
+            f"story {index}: {len(story.summary)} summary items from {summary_lines[index]} lines"
+        )
+    return explanation
