@@ -65,21 +65,7 @@ _BYLINES_LOST = (
 )
 
 #: page file name -> field path -> (right value, reason the library gets it wrong).
-CORRECTIONS: dict[str, dict[str, tuple[Any, str]]] = {
-    "two_articles.html": {
-        "authors": (["Daniel Okafor"], _BYLINES_LOST),
-        "others[0].authors": (["Sofia Lindqvist"], _BYLINES_LOST),
-    },
-    "no_main_content.html": {
-        "paragraphs": (_MARKET_PARAGRAPHS, _FALLBACK_DROPS_SPANS),
-        "body": ("\n\n".join(_MARKET_PARAGRAPHS), _FALLBACK_DROPS_SPANS),
-        "language": (
-            "en",
-            "langdetect reads the ticker names as Dutch; the page says <html lang='en'> "
-            "and the language stage ignores it",
-        ),
-    },
-}
+CORRECTIONS: dict[str, dict[str, tuple[Any, str]]] = {}
 
 
 def pages() -> list[Path]:

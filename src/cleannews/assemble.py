@@ -31,7 +31,10 @@ def _with_html_findings(doc: Doc, main: Article, others: list[Article]) -> Artic
         return main
     placed = set(main.captions).union(*(set(o.captions) for o in others))
     extra = tuple(c for c in doc.html_captions if c not in placed)
-    removed = tuple(Removal(text, rule, "html") for text, rule in doc.html_removals)
+    removed = tuple(
+        Removal(text, rule, "html", field="authors" if rule == "html-byline" else None)
+        for text, rule in doc.html_removals
+    )
     return _replace(main, captions=main.captions + extra, removed=main.removed + removed)
 
 
@@ -42,7 +45,9 @@ def _story_article(doc: Doc, meta: StoryMeta, lines: list[Line], story: int) -> 
         title=(page.title if page else None) or meta.title,
         subtitle=meta.subtitle or (page.description if page and meta.title else None),
         summary=tuple(meta.summary),
-        authors=(page.authors if page else ()) or tuple(meta.authors),
+        authors=(page.authors if page else ())
+        or tuple(meta.authors)
+        or doc.html_authors.get(story, ()),
         published=(page.published if page else None) or meta.published,
         dateline=meta.dateline,
         paragraphs=tuple(ln.text for ln in lines if ln.fate == Fate.BODY),

@@ -95,6 +95,8 @@ class Doc:
     preset_starts: set[int] = field(default_factory=set)
     #: Caption texts the HTML marks (figcaption, caption classes), in page order.
     html_captions: list[str] = field(default_factory=list)
+    #: Authors of each story read from HTML byline elements.
+    html_authors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: (text, rule) of HTML elements removed before extraction.
     html_removals: list[tuple[str, str]] = field(default_factory=list)
 

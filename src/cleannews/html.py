@@ -83,20 +83,15 @@ _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _BLOCK_TAGS = frozenset(
     {"div", "section", "aside", "ul", "ol", "nav", "footer", "form", "iframe", "table", "dl"}
 )
-_TEXT_BLOCKS = (
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "td",
-    "figcaption",
-)
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
+#: Elements that start a new line in the visible-text fallback.
+_LINE_BREAKS = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "br", "div",
+        "section", "article", "main", "header", "footer", "aside", "nav", "figure", "figcaption",
+        "ul", "ol", "dl", "dt", "dd", "table", "form", "address", "hr", "title",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +121,12 @@ def parse_html(html: str) -> etree._Element | None:
     try:
         tree = load_html(html)
     except (etree.LxmlError, ValueError, RecursionError):
-        return None
+        tree = None
+    if tree is None:  # a fragment, or markup trafilatura refuses: plain lxml still reads it
+        try:
+            tree = lxml_html.document_fromstring(f"<html><body>{html}</body></html>")
+        except (etree.LxmlError, ValueError, RecursionError):
+            return None
     return tree
 
 
@@ -140,6 +140,38 @@ def take_captions(tree: etree._Element) -> list[str]:
             if text and text not in found and len(text) <= 600:
                 found.append(text)
     return found
+
+
+HTML_BYLINE = structural_rule(
+    "html-byline",
+    "html",
+    "A byline element the extractor left out of the text; its names went to `authors`.",
+)
+_BYLINE_WORDS = frozenset({"byline", "author", "authors", "byline-name", "author-name"})
+_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|przez|автор)\s*:?\s+", regex.IGNORECASE)
+
+
+def take_byline(scope: etree._Element) -> str | None:
+    """The text of the first element marked as a byline (class/id, itemprop, rel)."""
+    for element in scope.iter(etree.Element):
+        if not isinstance(element.tag, str) or element.tag in _INVISIBLE:
+            continue
+        marked = (
+            _tokens(element) & _BYLINE_WORDS
+            or element.get("itemprop") == "author"
+            or element.get("rel") == "author"
+        )
+        if marked:
+            text = _text(element)
+            if 0 < len(text) <= 120:
+                return text
+    return None
+
+
+def byline_authors(text: str) -> tuple[str, ...]:
+    from cleannews.stages.metadata import split_names
+
+    return tuple(split_names(_BY_PREFIX.sub("", text)))
 
 
 def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
@@ -205,19 +237,37 @@ def _prose_paragraphs(element: etree._Element) -> int:
 
 
 def visible_text(tree: etree._Element) -> str:
-    """The page's text by blocks, without scripts and styles: the fallback when extraction fails."""
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        if bad.getparent() is not None:
-            bad.getparent().remove(bad)
-    blocks = [
-        _text(el)
-        for el in tree.iter(*_TEXT_BLOCKS)
-        if next(el.iterancestors(*_TEXT_BLOCKS), None) is None
-    ]
-    lines = [b for b in blocks if b]
-    if not lines:
-        lines = [line.strip() for line in "\n".join(tree.itertext()).splitlines() if line.strip()]
-    return "\n".join(lines)
+    """The page's text, one line per block, without scripts and styles.
+
+    The fallback when extraction fails: walks the tree in document order (iteratively, so
+    deep nesting cannot overflow the stack) and breaks lines at block boundaries, so text
+    outside paragraphs is kept too, and a table row stays one line.
+    """
+    parts: list[str] = []
+    skip = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _INVISIBLE:
+            skip += 1 if event == "start" else -1
+            if event == "end" and skip == 0 and element.tail:
+                parts.append(element.tail)
+            continue
+        if skip:
+            continue
+        if event == "start":
+            if tag in _LINE_BREAKS:
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if tag in _LINE_BREAKS:
+                parts.append("\n")
+            elif tag in ("td", "th"):
+                parts.append(" ")
+            if element.tail:
+                parts.append(element.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 class ExtractionTimeout(Exception):
@@ -294,6 +344,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     removals = remove_marked_elements(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
+    bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]
     if articles:
         texts = [_extract_or_fallback(_standalone(a), config, warnings) for a in articles]
         starts = _join_stories(texts)
@@ -307,9 +358,24 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     doc.html_captions = captions
     doc.html_removals = [(r.text, r.rule) for r in removals]
     doc.page.url = page.url or url
+    _add_bylines(doc, bylines, text)
     for message in warnings:
         doc.warn(message)
     return doc
+
+
+def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:
+    """Authors from byline elements, per story, where the page metadata has none."""
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    for story, byline in enumerate(bylines):
+        names = byline_authors(byline) if byline else ()
+        if not names:
+            continue
+        if story == 0 and not doc.page.authors:
+            doc.page.authors = names
+        doc.html_authors[story] = names
+        if byline not in lines:
+            doc.html_removals.append((byline, HTML_BYLINE))
 
 
 def _standalone(element: etree._Element) -> etree._Element:

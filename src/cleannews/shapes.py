@@ -57,6 +57,9 @@ def is_headline_like(line: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
         return False
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < sum(ch.isdigit() for ch in text):  # a data row, a score, a price
+        return False
     first = next((ch for ch in text if ch.isalpha()), "")
     if first.islower():  # a wrapped line's continuation, not a heading
         return False

@@ -36,6 +36,11 @@ DATE_LINE = structural_rule(
 PAGE_HEADER = structural_rule(
     "page-header", "metadata", "A short line above the headline: site name, section or kicker."
 )
+HEADLINE_LINE = structural_rule(
+    "headline-line",
+    "metadata",
+    "The text's headline line where the page's metadata gives the title in other words.",
+)
 TITLE_SUFFIX = structural_rule(
     "headline-with-site-suffix",
     "metadata",
@@ -112,12 +117,16 @@ class AssignMetadata(RuleStage):
             if story == 0 and doc.page.title:
                 self._mark_page_title(doc, meta, lines)
             zone = lines[: _zone_length(doc, lines)]
-            self._read_zone(doc, meta, zone)
+            self._read_zone(doc, meta, zone, pick_title=not (story == 0 and doc.page.title))
             self._read_other_lines(doc, meta, lines[len(zone) :])
             self._read_dateline(doc, meta, lines)
 
-    def _read_zone(self, doc: Doc, meta: StoryMeta, zone: list[Line]) -> None:
-        title = None if meta.title else _pick_title(doc, zone)
+    def _read_zone(
+        self, doc: Doc, meta: StoryMeta, zone: list[Line], *, pick_title: bool = True
+    ) -> None:
+        """Read the header zone. When the page's markup names the title, no text line is
+        guessed to be it: only a line repeating that title is (see _mark_page_title)."""
+        title = None if meta.title or not pick_title else _pick_title(doc, zone)
         after_title = meta.title is not None
         for pos, line in enumerate(zone):
             if not line.is_open:
@@ -149,6 +158,11 @@ class AssignMetadata(RuleStage):
                 return
 
     def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
+        if line.story == 0 and doc.page.title and line_key(doc.page.title) != line_key(line.text):
+            # The page's own title wins; the text's headline line is logged with it.
+            meta.title = line.text
+            doc.remove(line, HEADLINE_LINE, self.name, into="title")
+            return
         found = _SITE_SUFFIX.match(line.text)
         repeats = [
             ln for ln in doc.lines if ln.rule == "duplicate-headline" and ln.story == line.story
