@@ -369,7 +369,7 @@ def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:
     lines = {" ".join(line.split()) for line in text.splitlines()}
     for story, byline in enumerate(bylines):
         names = byline_authors(byline) if byline else ()
-        if not names:
+        if not byline or not names:
             continue
         if story == 0 and not doc.page.authors:
             doc.page.authors = names
