@@ -199,6 +199,32 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
     return removals
 
 
+HTML_LINK_LIST = structural_rule(
+    "html-link-list",
+    "html",
+    "A list whose items are all links (related stories, tags, navigation).",
+)
+#: Share of a list's text that must sit inside links for it to be a link list.
+LINK_DENSITY = 0.8
+
+
+def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out lists of three or more items that are (almost) only link text."""
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter("ul", "ol")):
+        if element.getparent() is None or _is_detached(element, tree):
+            continue
+        items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
+        text = _text(element)
+        if len(items) < 3 or not text:
+            continue
+        linked = sum(len(_text(a)) for a in element.iter("a"))
+        if linked >= LINK_DENSITY * len(text) and len(text.split()) <= 25 * len(items):
+            _drop_keeping_tail(element)
+            removals.append(HtmlRemoval(text, HTML_LINK_LIST))
+    return removals
+
+
 def _drop_keeping_tail(element: etree._Element) -> None:
     """Remove an element but not the text that follows it (lxml keeps that in `tail`)."""
     parent = element.getparent()
@@ -341,7 +367,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    removals = remove_marked_elements(tree)
+    removals = remove_marked_elements(tree) + remove_link_lists(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]

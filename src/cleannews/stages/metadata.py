@@ -150,11 +150,17 @@ class AssignMetadata(RuleStage):
 
     def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """The HTML title, where the extracted text repeats it, is the title line."""
-        key = line_key(doc.page.title or "")
-        for line in lines[:20]:
-            if line.is_open and line_key(line.text) == key:
+        title = doc.page.title or ""
+        for line in lines[:10]:
+            if not line.is_open or is_prose(line.text):
+                continue
+            if line_key(line.text) == line_key(title):
                 meta.title = line.text
                 doc.mark(line, Fate.TITLE, None, self.name)
+                return
+            if _same_headline(line.text, title):
+                meta.title = line.text
+                doc.remove(line, HEADLINE_LINE, self.name, into="title")
                 return
 
     def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
@@ -212,6 +218,16 @@ class AssignMetadata(RuleStage):
             leading = find_leading_date(rest.lstrip(" ,-–—:"), doc.language)
             if leading is not None:
                 meta.published = leading[0]
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """The line is the headline in other clothes: a site prefix or suffix, a kicker."""
+    title_words = set(line_key(title).split())
+    line_words = line_key(line).split()
+    if len(title_words) < 3 or not line_words:
+        return False
+    shared = title_words.intersection(line_words)
+    return len(shared) >= 0.8 * len(title_words) and len(line_words) <= 2 * len(title_words)
 
 
 def _is_header_line(text: str) -> bool:
