@@ -39,7 +39,6 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
     structural_rule("html-share", "html", "An element marked as a share or social bar."): (
         "share",
         "sharing",
-        "social",
         "addthis",
         "sharethis",
         "sharebar",
@@ -225,6 +224,32 @@ def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
     return removals
 
 
+HTML_LINK_LINE = structural_rule(
+    "html-link-line",
+    "html",
+    "A short paragraph or heading that is nothing but a link (a teaser for another page).",
+)
+
+
+_URL_TEXT = regex.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out short paragraphs and subheadings whose whole text is a link."""
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter("p", "h2", "h3", "h4", "h5", "h6")):
+        if element.getparent() is None or _is_detached(element, tree):
+            continue
+        text = _text(element)
+        if not text or len(text.split()) > 25 or _URL_TEXT.match(text):
+            continue  # a written-out address is text the author chose to show
+        linked = sum(len(_text(a)) for a in element.iter("a"))
+        if linked >= 0.95 * len(text):
+            _drop_keeping_tail(element)
+            removals.append(HtmlRemoval(text, HTML_LINK_LINE))
+    return removals
+
+
 def _drop_keeping_tail(element: etree._Element) -> None:
     """Remove an element but not the text that follows it (lxml keeps that in `tail`)."""
     parent = element.getparent()
@@ -367,7 +392,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    removals = remove_marked_elements(tree) + remove_link_lists(tree)
+    removals = remove_marked_elements(tree) + remove_link_lists(tree) + remove_link_lines(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]
