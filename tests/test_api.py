@@ -210,3 +210,10 @@ def test_any_text_gives_an_article_and_every_line_is_somewhere(page_lines):
 def test_cleaning_is_deterministic(page_lines):
     page = "\n".join(page_lines)
     assert cleannews.clean(page).to_dict() == cleannews.clean(page).to_dict()
+
+
+def test_http_charset_is_respected_for_bytes():
+    text = "Привет, мир: новости дня и подробный рассказ о погоде в столице на завтра."
+    data = text.encode("cp1251")
+    assert cleannews.clean(data, charset="text/html; charset=windows-1251").paragraphs == (text,)
+    assert cleannews.clean(data, charset="windows-1251").paragraphs == (text,)

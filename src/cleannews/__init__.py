@@ -9,6 +9,7 @@ The public API is this module's `__all__`; everything else may change between ve
 
 from __future__ import annotations
 
+from cleannews.batch import BatchError, BatchResult, clean_many
 from cleannews.config import CleanConfig
 from cleannews.inputs import Page
 from cleannews.pipeline import Explanation, LineFate, Pipeline, default_pipeline
@@ -19,22 +20,30 @@ __version__ = "0.1.0"
 _DEFAULT = default_pipeline()
 
 
-def clean(page: Page, *, kind: str | None = None, url: str | None = None) -> Article:
+def clean(
+    page: Page, *, kind: str | None = None, url: str | None = None, charset: str | None = None
+) -> Article:
     """Clean one page (text or HTML, str or bytes) with the default pipeline.
 
-    `kind` forces "text" or "html" (default: detected). Raises TypeError for anything
+    `kind` forces "text" or "html" (default: detected). `url` is the page's address (used
+    when the HTML names none). `charset` is the HTTP-declared charset of bytes input (the
+    BOM and the page's own `<meta charset>` are read anyway). Raises TypeError for anything
     that is not str or bytes; every str and bytes value gives an Article.
     """
-    return _DEFAULT.clean(page, kind=kind, url=url)
+    return _DEFAULT.clean(page, kind=kind, url=url, charset=charset)
 
 
-def explain(page: Page, *, kind: str | None = None, url: str | None = None) -> Explanation:
+def explain(
+    page: Page, *, kind: str | None = None, url: str | None = None, charset: str | None = None
+) -> Explanation:
     """Each input line of the page and its fate (kept as what, or removed by which rule)."""
-    return _DEFAULT.explain(page, kind=kind, url=url)
+    return _DEFAULT.explain(page, kind=kind, url=url, charset=charset)
 
 
 __all__ = [
     "Article",
+    "BatchError",
+    "BatchResult",
     "CleanConfig",
     "Explanation",
     "LineFate",
@@ -42,6 +51,7 @@ __all__ = [
     "Removal",
     "__version__",
     "clean",
+    "clean_many",
     "default_pipeline",
     "explain",
     "json_schema",

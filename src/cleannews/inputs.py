@@ -33,7 +33,14 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 5
 
 
-def prepare(page: Page, config: CleanConfig, *, kind: str | None, url: str | None) -> Doc:
+def prepare(
+    page: Page,
+    config: CleanConfig,
+    *,
+    kind: str | None,
+    url: str | None,
+    charset: str | None = None,
+) -> Doc:
     """The working document for a page, with decoding and size warnings attached."""
     if isinstance(page, bytearray | memoryview):
         page = bytes(page)
@@ -43,7 +50,9 @@ def prepare(page: Page, config: CleanConfig, *, kind: str | None, url: str | Non
         raise ValueError(f"kind must be one of {KINDS} or None (auto), got {kind!r}")
     warnings: list[str] = []
     if isinstance(page, bytes):
-        decoded = decode_bytes(page, is_html=True if kind == "html" else None)
+        decoded = decode_bytes(
+            page, declared=charset, is_html={"html": True, "text": False}.get(kind or "")
+        )
         text = decoded.text
         warnings.extend(decoded.warnings)
     else:

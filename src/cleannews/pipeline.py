@@ -145,22 +145,44 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------------
 
-    def run(self, page: Page, *, kind: str | None = None, url: str | None = None) -> Doc:
+    def run(
+        self,
+        page: Page,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        charset: str | None = None,
+    ) -> Doc:
         """The working document after every stage: for tools that need the details."""
-        doc = prepare(page, self.config, kind=kind, url=url)
+        doc = prepare(page, self.config, kind=kind, url=url, charset=charset)
         for stage in self.stages:
             stage.run(doc)
         return doc
 
-    def clean(self, page: Page, *, kind: str | None = None, url: str | None = None) -> Article:
-        """The clean record of one page (text or HTML, str or bytes)."""
-        return build_article(self.run(page, kind=kind, url=url))
+    def clean(
+        self,
+        page: Page,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        charset: str | None = None,
+    ) -> Article:
+        """The clean record of one page (text or HTML, str or bytes).
+
+        `charset` is what the HTTP Content-Type header declared, for bytes input.
+        """
+        return build_article(self.run(page, kind=kind, url=url, charset=charset))
 
     def explain(
-        self, page: Page, *, kind: str | None = None, url: str | None = None
+        self,
+        page: Page,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        charset: str | None = None,
     ) -> Explanation:
         """The record plus each input line's fate."""
-        doc = self.run(page, kind=kind, url=url)
+        doc = self.run(page, kind=kind, url=url, charset=charset)
         lines = tuple(
             LineFate(ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field)
             for ln in doc.lines
