@@ -13,7 +13,13 @@ k = `others[k - 1]`):
 - removed: the story's `removed` holds a Removal with that line number, the same rule
   (never None) and the same text, and no line number is logged twice.
 
-Usable from any test: `from accounting import assert_accounted`.
+For text pages it also checks that the lines are the input's: one fate per line of the
+decoded (and, past `max_input_chars`, truncated) input, each carrying that line as the
+encoding stage repaired it, and blank only when the repair leaves nothing. So no text is
+dropped or cut before the stages see it either.
+
+Usable from any test: `from accounting import assert_accounted` (pass `pipeline=` to check
+a pipeline with other options).
 """
 
 from __future__ import annotations
@@ -22,23 +28,34 @@ from collections import Counter
 from typing import Any
 
 import cleannews
-from cleannews import Article, Explanation
+from cleannews import Article, Explanation, Pipeline
+from cleannews.decode import decode_bytes
+from cleannews.fixers import fix_line
 
 FATES = ("body", "title", "subtitle", "summary", "caption", "removed")
 
 
-def assert_accounted(page: str | bytes, **kwargs: Any) -> Explanation:
+def assert_accounted(
+    page: str | bytes, pipeline: Pipeline | None = None, **kwargs: Any
+) -> Explanation:
     """Fail with a message naming the line unless every non-blank line is accounted for.
 
     `kwargs` go to `cleannews.explain` (kind=, url=). Returns the explanation.
     """
-    explanation = cleannews.explain(page, **kwargs)
+    pipe = pipeline or cleannews.default_pipeline()
+    explanation = pipe.explain(page, **kwargs)
+    if explanation.kind == "text":
+        _assert_lines_are_the_input(page, explanation, pipe, kwargs)
     article = explanation.article
     stories: list[Article] = [article, *article.others]
     body_lines: dict[int, list[str]] = {i: [] for i in range(len(stories))}
     removed_lines: dict[int, list[int]] = {i: [] for i in range(len(stories))}
     title_lines: Counter[int] = Counter()
     summary_lines: Counter[int] = Counter()
+    logged_removals = [
+        {(r.line, r.rule, r.text) for r in story.removed if r.line is not None}
+        for story in stories
+    ]
     for fate in explanation.lines:
         if fate.fate == "blank":
             continue
@@ -66,12 +83,8 @@ def assert_accounted(page: str | bytes, **kwargs: Any) -> Explanation:
         else:
             assert fate.rule is not None, f"removed without a rule: {where}"
             removed_lines[fate.story].append(fate.line)
-            matches = [
-                r
-                for r in story.removed
-                if r.line == fate.line and r.rule == fate.rule and r.text == fate.text
-            ]
-            assert matches, f"no Removal with this line, rule {fate.rule!r} and text: {where}"
+            found = (fate.line, fate.rule, fate.text) in logged_removals[fate.story]
+            assert found, f"no Removal with this line, rule {fate.rule!r} and text: {where}"
     for index, story in enumerate(stories):
         assert story.paragraphs == tuple(body_lines[index]), (
             f"story {index}: paragraphs are not exactly its body lines in order"
@@ -86,3 +99,28 @@ def assert_accounted(page: str | bytes, **kwargs: Any) -> Explanation:
             f"story {index}: {len(story.summary)} summary items from {summary_lines[index]} lines"
         )
     return explanation
+
+
+def _assert_lines_are_the_input(
+    page: str | bytes, explanation: Explanation, pipeline: Pipeline, kwargs: dict[str, Any]
+) -> None:
+    """One fate per input line, in order, each holding the repaired input line."""
+    if isinstance(page, bytes):
+        is_html = {"html": True, "text": False}.get(kwargs.get("kind") or "")
+        decoded = decode_bytes(page, declared=kwargs.get("charset"), is_html=is_html)
+        text = "" if decoded.is_binary else decoded.text
+    else:
+        text = page
+    text = text[: pipeline.config.max_input_chars]
+    lines = text.splitlines()
+    assert len(explanation.lines) == len(lines), (
+        f"{len(explanation.lines)} line fates for {len(lines)} input lines"
+    )
+    for fate, raw in zip(explanation.lines, lines, strict=True):
+        repaired = fix_line(raw) if raw.strip() else ""
+        if fate.fate == "blank":
+            assert not repaired, f"line {fate.line} is blank but holds {repaired!r}"
+        else:
+            assert fate.text == repaired, (
+                f"line {fate.line}: {fate.text!r} is not the input line {repaired!r}"
+            )

@@ -228,3 +228,10 @@ def test_two_workers_on_an_endless_input_keep_few_pages_in_flight():
     assert first[4].articles[0] == cleannews.clean(numbered(4))
     # 10 yielded, at most max_pending more read ahead (+1 for the generator's own step)
     assert len(pulled) <= 10 + 6 + 1
+
+
+def test_a_mapping_can_carry_the_http_charset():
+    page = "Café owners say prices rose again this year in the old town centre.".encode("cp1252")
+    [result] = clean_many([{"id": "c", "page": page, "charset": "text/plain; charset=cp1252"}])
+    assert result.articles[0] == cleannews.clean(page, charset="text/plain; charset=cp1252")
+    assert result.articles[0].paragraphs[0].startswith("Café owners")

@@ -11,10 +11,11 @@ Input items, each one of:
 * a 2-tuple `(id, page)`: any id you like (it is handed back untouched). A reader that
   failed on a record can pass `(id, exception)` to report it in order: the exception
   becomes the result's error;
-* a mapping with keys `id` (optional, default the position), `url` (optional), and
-  one of `html`, `text` or `page`: `html` is cleaned as HTML, `text` as text, `page` as
-  whatever it looks like. The first of `html`, `text`, `page` that is present and not
-  None is used (`html` first: it carries the page's metadata).
+* a mapping with keys `id` (optional, default the position), `url` and `charset` (the
+  HTTP-declared charset of bytes, optional), and one of `html`, `text` or `page`: `html`
+  is cleaned as HTML, `text` as text, `page` as whatever it looks like. The first of
+  `html`, `text`, `page` that is present and not None is used (`html` first: it carries
+  the page's metadata).
 
 Anything else gives an error result (`TypeError`), like a page that fails.
 
@@ -89,6 +90,7 @@ class _Task:
     page: Any
     kind: str | None
     url: str | None
+    charset: str | None = None
 
 
 def split_article(article: Article) -> tuple[Article, ...]:
@@ -113,13 +115,10 @@ def _normalise(position: int, item: object) -> _Task | BatchResult:
         return _Task(ident, page, None, None)
     if isinstance(item, Mapping):
         ident = item.get("id", position)
-        url = item.get("url")
-        if item.get("html") is not None:
-            return _Task(ident, item["html"], "html", url)
-        if item.get("text") is not None:
-            return _Task(ident, item["text"], "text", url)
-        if item.get("page") is not None:
-            return _Task(ident, item["page"], None, url)
+        url, charset = item.get("url"), item.get("charset")
+        for key, kind in (("html", "html"), ("text", "text"), ("page", None)):
+            if item.get(key) is not None:
+                return _Task(ident, item[key], kind, url, charset)
         return _failed(ident, ValueError("the item has no 'html', 'text' or 'page'"))
     return _failed(
         position,
@@ -138,7 +137,7 @@ def _run(pipeline: Pipeline, task: _Task | BatchResult) -> BatchResult:
     if isinstance(task, BatchResult):
         return task
     try:
-        article = pipeline.clean(task.page, kind=task.kind, url=task.url)
+        article = pipeline.clean(task.page, kind=task.kind, url=task.url, charset=task.charset)
     except Exception as exc:  # one bad page never stops the batch
         return _failed(task.id, exc)
     return BatchResult(task.id, split_article(article))

@@ -60,6 +60,8 @@ from typing import Final
 
 import regex
 
+from cleannews.memo import memoized
+
 __all__ = [
     "CONNECTORS",
     "LANGUAGES",
@@ -769,6 +771,7 @@ def parse_date(text: str, language: str | None = None) -> DateValue | None:
     return _parse_full(_DATE_RE, text, language)
 
 
+@memoized  # asked again and again for the same lines of a page (see cleannews.memo)
 def parse_date_line(line: str, language: str | None = None) -> DateValue | None:
     """The date if the WHOLE line is a publication-date line, else None.
 

@@ -126,6 +126,15 @@ class Doc:
         """The non-blank lines of one story, in order, whatever their fate."""
         return [ln for ln in self.lines if ln.story == story and ln.fate != Fate.BLANK]
 
+    def lines_by_story(self) -> dict[int, list[Line]]:
+        """`story_lines` of every story, read in one pass: a stage that visits each story
+        uses this, so its cost does not grow with lines times stories."""
+        found: dict[int, list[Line]] = {i: [] for i in range(len(self.stories))}
+        for line in self.lines:
+            if line.fate != Fate.BLANK:
+                found.setdefault(line.story, []).append(line)
+        return found
+
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)

@@ -13,10 +13,12 @@ so output would depend on what the process saw before.
 
 from __future__ import annotations
 
+import html as html_lib
 import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from lxml import etree
@@ -99,17 +101,75 @@ class HtmlRemoval:
     rule: str
 
 
-def _tokens(element: etree._Element) -> set[str]:
-    words: set[str] = set()
-    for attr in ("class", "id"):
-        value = element.get(attr) or ""
-        words.update(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
-        words.update(v.lower() for v in value.split())
-    return words
+#: Elements that may have class/id tokens or be a figcaption, and block elements with a
+#: class or id (the only ones with tokens), in document order: XPath does the walk in C.
+_CAPTION_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[@class or @id] | descendant-or-self::figcaption"
+)
+_MARKED_BLOCK_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[(@class or @id) and ("
+    + " or ".join(f"self::{tag}" for tag in sorted(_BLOCK_TAGS))
+    + ")]"
+)
+
+
+def _tokens(element: etree._Element) -> frozenset[str]:
+    found = _value_tokens(element.get("class") or "")
+    ident = element.get("id")
+    return found | _value_tokens(ident) if ident else found
+
+
+@lru_cache(maxsize=16384)  # pages repeat the same class names; a pure function of them
+def _value_tokens(value: str) -> frozenset[str]:
+    words = {t.lower() for t in _TOKEN_SPLIT.split(value) if t}
+    words.update(v.lower() for v in value.split())
+    return frozenset(words)
 
 
 def _text(element: etree._Element) -> str:
     return " ".join(" ".join(element.itertext()).split())
+
+
+#: libxml2 stops reading a page at this depth of nesting: the rest of the page is missing
+#: from the tree, so such a page is read by `markup_text` instead (nothing is lost).
+PARSER_MAX_DEPTH = 256
+_DEEPEST = etree.XPath("boolean(" + "/*" * PARSER_MAX_DEPTH + ")")
+#: trafilatura's time grows faster than the tree (quadratically on long runs of blocks):
+#: larger trees get the visible text instead, so the work is bounded in every thread.
+#: Real news pages have a few thousand elements (at most 1,600 in the benchmark set).
+MAX_TREE_ELEMENTS = 15_000
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+#: A comment, an invisible element with its content, or a tag, each to its end or to the
+#: end of the page. `[^<>]*` stops at the next `<`, so an unclosed tag costs no rescan.
+_MARKUP = regex.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|noscript|template)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+    r"|</?([a-z][a-z0-9:-]*)\b[^<>]*>?",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def _without_surrogates(html: str) -> str:
+    """Lone surrogates (text decoded with `surrogateescape`) make libxml2 stop reading the
+    page there: they become U+FFFD, and a surrogate pair the character it encodes."""
+    if html.isascii() or _SURROGATE.search(html) is None:
+        return html
+    return html.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def markup_text(html: str) -> str:
+    """The page's text without a parser, one line per block: the fallback for markup that
+    the parser cannot read whole. Tags go, comments and scripts and styles go with their
+    content, entities are decoded. Linear in the length of the page."""
+
+    def replace(found: regex.Match[str]) -> str:
+        tag = found.group(2)
+        return "\n" if tag is not None and tag.lower() in _LINE_BREAKS else ""
+
+    text = html_lib.unescape(_MARKUP.sub(replace, html))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -131,14 +191,14 @@ def parse_html(html: str) -> etree._Element | None:
 
 def take_captions(tree: etree._Element) -> list[str]:
     """Texts of figcaptions and caption-classed elements, in page order, once each."""
-    found: list[str] = []
-    for element in tree.iter(etree.Element):
+    found: dict[str, None] = {}  # ordered, and a repeat is found in O(1) on caption-heavy pages
+    for element in _CAPTION_CANDIDATES(tree):  # tree.iter() order, only where tokens may be
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "figcaption" or _tokens(element) & _CAPTION_WORDS:
             text = _text(element)
             if text and text not in found and len(text) <= 600:
-                found.append(text)
-    return found
+                found[text] = None
+    return list(found)
 
 
 HTML_BYLINE = structural_rule(
@@ -175,17 +235,19 @@ def byline_authors(text: str) -> tuple[str, ...]:
 
 def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article."""
-    total = max(1, len(_text(tree)))
+    total = 0
+    dropped = False  # until something is dropped, no candidate can be detached
     removals: list[HtmlRemoval] = []
-    for element in list(tree.iter(etree.Element)):
+    for element in _MARKED_BLOCK_CANDIDATES(tree):  # a list, in tree.iter() order
         if element.getparent() is None or not isinstance(element.tag, str):
             continue
-        if element.tag not in _BLOCK_TAGS or _is_detached(element, tree):
+        if element.tag not in _BLOCK_TAGS or (dropped and _is_detached(element, tree)):
             continue
         rule = _marker_rule(_tokens(element))
         if rule is None:
             continue
         text = _text(element)
+        total = total or max(1, len(_text(tree)))
         if (
             len(text) > 0.4 * total
             or element.find(".//article") is not None
@@ -193,6 +255,7 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
         ):
             continue
         _drop_keeping_tail(element)
+        dropped = True
         if text:
             removals.append(HtmlRemoval(text, rule))
     return removals
@@ -267,7 +330,7 @@ def _is_detached(element: etree._Element, tree: etree._Element) -> bool:
     return all(ancestor is not tree for ancestor in element.iterancestors())
 
 
-def _marker_rule(tokens: set[str]) -> str | None:
+def _marker_rule(tokens: frozenset[str]) -> str | None:
     for rule, words in BOILERPLATE_MARKERS.items():
         if tokens.intersection(words):
             return rule
@@ -321,16 +384,23 @@ def visible_text(tree: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-class ExtractionTimeout(Exception):
-    """trafilatura ran past the page's time budget."""
+class ExtractionTimeout(BaseException):
+    """trafilatura ran past the page's time budget.
+
+    A BaseException, like KeyboardInterrupt: trafilatura wraps some of its steps in
+    `except Exception`, which would swallow the timeout and carry on with part of the
+    work done, giving output that depends on timing and no warning.
+    """
 
 
 def extract_text(tree: etree._Element, budget: float) -> str | None:
     """trafilatura's main text of a tree, or None when it finds nothing or fails.
 
     Raises ExtractionTimeout past `budget` seconds. The budget is enforced with a timer
-    signal, which only the main thread can receive; elsewhere (threads of a host
-    application) extraction runs unbounded and `max_input_chars` is the only bound.
+    signal, which only the main thread can receive, and only when the host application
+    has no timer of its own running (its timer and handler are left alone). Elsewhere
+    extraction runs without a clock; `MAX_TREE_ELEMENTS` (checked by the caller) bounds
+    its work in every thread.
     """
     import trafilatura
 
@@ -353,8 +423,8 @@ def extract_text(tree: etree._Element, budget: float) -> str | None:
 
 
 def _with_alarm(work: Callable[[], str | None], budget: float) -> str | None:
-    if not hasattr(signal, "setitimer"):
-        return work()
+    if not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        return work()  # no timers here, or the host's own alarm is set: do not cancel it
 
     def expire(signum: int, frame: object) -> None:
         raise ExtractionTimeout
@@ -369,6 +439,13 @@ def _with_alarm(work: Callable[[], str | None], budget: float) -> str | None:
 
 
 def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings: list[str]) -> str:
+    elements = int(_COUNT_ELEMENTS(tree))
+    if elements > MAX_TREE_ELEMENTS:
+        doc_warnings.append(
+            f"the HTML has {elements} elements, more than the {MAX_TREE_ELEMENTS} that "
+            "extraction is run on; used the visible text"
+        )
+        return visible_text(tree)
     try:
         extracted = extract_text(tree, config.html_time_budget)
     except ExtractionTimeout:
@@ -385,10 +462,17 @@ def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings
 
 def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     """The working document of an HTML page, ready for the text stages."""
+    html = _without_surrogates(html)
     tree = parse_html(html)
-    if tree is None:
-        doc = Doc.from_text("", config, kind="html")
-        doc.warn("the HTML could not be parsed; no text found")
+    if tree is None or _DEEPEST(tree):  # no tree, or one that lacks the rest of the page
+        doc = Doc.from_text(markup_text(html), config, kind="html")
+        doc.page.url = url
+        doc.warn(
+            "the HTML could not be parsed; used the text of the markup"
+            if tree is None
+            else f"the HTML nests {PARSER_MAX_DEPTH} levels deep or more, where the parser "
+            "stops reading; used the text of the markup"
+        )
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)

@@ -30,11 +30,27 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def _meta(tree: etree._Element, *keys: str) -> str | None:
+_META_ATTRS = ("property", "name", "itemprop")
+MetaIndex = dict[tuple[str, str], list[str]]
+
+
+def _meta_index(tree: etree._Element) -> MetaIndex:
+    """(attribute, value) -> the `content` of the `<meta>` elements that have it, in page
+    order: what `//meta[@attribute=value]/@content` finds, read in one walk."""
+    index: MetaIndex = {}
+    for meta in tree.xpath("//meta[@content]"):
+        content = meta.get("content")
+        for attr in _META_ATTRS:
+            value = meta.get(attr)
+            if value is not None:
+                index.setdefault((attr, value), []).append(content)
+    return index
+
+
+def _meta(index: MetaIndex, *keys: str) -> str | None:
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f"//meta[@{attr}=$k]/@content", k=key)
-            for value in found:
+        for attr in _META_ATTRS:
+            for value in index.get((attr, key), ()):
                 text = _clean(value)
                 if text:
                     return text
@@ -90,9 +106,11 @@ def _date(value: str | None) -> dt.date | dt.datetime | None:
     return parsed
 
 
-def _title(tree: etree._Element, ld: list[dict[str, Any]], site: str | None) -> str | None:
+def _title(
+    tree: etree._Element, index: MetaIndex, ld: list[dict[str, Any]], site: str | None
+) -> str | None:
     candidates = [_clean(item.get("headline")) for item in ld]
-    candidates.append(_meta(tree, "og:title", "twitter:title"))
+    candidates.append(_meta(index, "og:title", "twitter:title"))
     h1 = tree.xpath("//h1")
     candidates.append(_clean(" ".join(h1[0].itertext())) if h1 else None)
     titles = tree.xpath("//title/text()")
@@ -118,7 +136,8 @@ def _without_site(title: str, site: str | None) -> str:
 def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     """What the page's markup says about its main story."""
     ld = list(_json_ld(tree))
-    site = _meta(tree, "og:site_name", "application-name")
+    index = _meta_index(tree)
+    site = _meta(index, "og:site_name", "application-name")
     if site is None:
         for item in ld:
             publisher = item.get("publisher")
@@ -127,7 +146,9 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
                 break
     authors = [a for item in ld for a in _ld_authors(item)]
     if not authors:
-        byline = _meta(tree, "author", "article:author", "byl", "sailthru.author", "parsely-author")
+        byline = _meta(
+            index, "author", "article:author", "byl", "sailthru.author", "parsely-author"
+        )
         if byline and not byline.startswith("http"):
             authors = [
                 _BY.sub("", part).strip()
@@ -136,7 +157,7 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     published = None
     for value in [item.get("datePublished") for item in ld] + [
         _meta(
-            tree,
+            index,
             "article:published_time",
             "og:published_time",
             "datePublished",
@@ -155,10 +176,10 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
             break
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
-        title=_title(tree, ld, site),
+        title=_title(tree, index, ld, site),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         published=published,
         site_name=site,
-        url=_clean(canonical[0]) if canonical else (_meta(tree, "og:url") or url),
-        description=_meta(tree, "og:description", "description", "twitter:description"),
+        url=_clean(canonical[0]) if canonical else (_meta(index, "og:url") or url),
+        description=_meta(index, "og:description", "description", "twitter:description"),
     )

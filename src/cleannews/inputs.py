@@ -55,6 +55,9 @@ def prepare(
         )
         text = decoded.text
         warnings.extend(decoded.warnings)
+        if decoded.is_binary:  # an image, an archive...: its bytes are no page's text
+            text = ""
+            warnings.append("binary input is not read as text; the record is empty")
     else:
         text = page
     if len(text) > config.max_input_chars:

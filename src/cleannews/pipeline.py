@@ -17,6 +17,7 @@ from cleannews.assemble import build_article
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Doc, Fate
 from cleannews.inputs import Page, prepare
+from cleannews.memo import document_memo
 from cleannews.record import Article
 from cleannews.stages.base import Stage, stage_by_name
 
@@ -154,9 +155,10 @@ class Pipeline:
         charset: str | None = None,
     ) -> Doc:
         """The working document after every stage: for tools that need the details."""
-        doc = prepare(page, self.config, kind=kind, url=url, charset=charset)
-        for stage in self.stages:
-            stage.run(doc)
+        with document_memo():  # answers about this page's lines, shared by its stages
+            doc = prepare(page, self.config, kind=kind, url=url, charset=charset)
+            for stage in self.stages:
+                stage.run(doc)
         return doc
 
     def clean(

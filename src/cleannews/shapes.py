@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from cleannews.memo import memoized
+
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
 #: Characters that end a sentence, optionally followed by closing quotes/brackets.
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟:;][\"'”’»)\]]*$")
@@ -28,15 +30,18 @@ def words(line: str) -> list[str]:
     return found
 
 
+@memoized
 def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+@memoized
 def ends_sentence(line: str) -> bool:
     """Ends like a sentence (or a clause introducing what follows)."""
     return bool(_SENTENCE_END.search(line.rstrip()))
 
 
+@memoized
 def is_prose(line: str) -> bool:
     """A body paragraph: a full sentence of some length, or simply long.
 
@@ -49,6 +54,7 @@ def is_prose(line: str) -> bool:
     return n >= 8 and bool(_HARD_END.search(text))
 
 
+@memoized
 def is_headline_like(line: str) -> bool:
     """Short, with no sentence-final full stop: how headlines, kickers and headings look."""
     text = line.strip()
@@ -68,11 +74,13 @@ def is_headline_like(line: str) -> bool:
     return not _SNIPPET_END.search(text)
 
 
+@memoized
 def is_snippet(line: str) -> bool:
     """Text cut short with an ellipsis: a teaser's snippet."""
     return bool(_SNIPPET_END.search(line.strip()))
 
 
+@memoized
 def is_name_like(line: str) -> bool:
     """Looks like a person's name on its own line ("Mohammed Abu Zaid").
 
@@ -93,6 +101,7 @@ def is_name_like(line: str) -> bool:
     return len(capitalised) == len(tokens) and tokens[0][0].isupper() and tokens[-1][0].isupper()
 
 
+@memoized
 def bullet_text(line: str) -> str | None:
     """The text after a typographic bullet (•, ▪, ► ...), or None.
 
@@ -106,6 +115,7 @@ def bullet_text(line: str) -> str | None:
     return rest or None
 
 
+@memoized
 def line_key(line: str) -> str:
     """A comparison key: case, punctuation and spacing do not matter."""
     key: str = _KEY_STRIP.sub(" ", line.casefold())

@@ -9,12 +9,17 @@ reported, it never hangs a batch.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from cleannews.rules import Rule
 
 #: Seconds one line may take against one stage's combined pattern.
 DEFAULT_TIMEOUT = 0.05
+#: Line lengths above which the rules that cannot take such a line are left out of the
+#: combined pattern (one pattern per floor: few, since each costs a compilation).
+LENGTH_FLOORS = (0, 100, 200, 300)
 
 
 class RuleMatcher:
@@ -28,8 +33,11 @@ class RuleMatcher:
         self.rules = rules
         self.timeout = timeout
         self.max_length = max((r.max_length for r in rules), default=0)
-        self._pattern = _combine(rules) if rules else None
         self._single = {f"r{i}": r for i, r in enumerate(rules)}
+        #: Lines longer than a floor are tried only against the rules that allow more than
+        #: the floor (long prose lines skip the many short-line rules); built on first use.
+        self._floors = [f for f in LENGTH_FLOORS if f < self.max_length]
+        self._patterns: dict[int, regex.Pattern[str]] = {}
 
     def match(self, line: str) -> Rule | None:
         """The first rule matching the whole (stripped) line, or None.
@@ -38,9 +46,13 @@ class RuleMatcher:
         that as a warning and keep the line.
         """
         text = line.strip()
-        if self._pattern is None or not text or len(text) > self.max_length:
+        if not text or len(text) > self.max_length:
             return None
-        found = self._pattern.fullmatch(text, timeout=self.timeout)
+        floor = self._floors[bisect_left(self._floors, len(text)) - 1]
+        pattern = self._patterns.get(floor)
+        if pattern is None:
+            pattern = self._patterns[floor] = _combine(self.rules, floor + 1)
+        found = pattern.fullmatch(text, timeout=self.timeout)
         if found is None:
             return None
         rule = self._single[str(found.lastgroup)]
@@ -56,9 +68,13 @@ class RuleMatcher:
         return None
 
 
-def _combine(rules: tuple[Rule, ...]) -> regex.Pattern[str]:
+def _combine(rules: tuple[Rule, ...], min_length: int = 0) -> regex.Pattern[str]:
+    """One alternation of the rules with `max_length >= min_length`, in order; each
+    group is named after the rule's index in `rules`."""
     parts = []
     for i, rule in enumerate(rules):
+        if rule.max_length < min_length:
+            continue
         # A scoped flag keeps each rule's own case sensitivity inside the alternation.
         scope = "(?-i:" if rule.case_sensitive else "(?i:"
         parts.append(f"(?P<r{i}>{scope}{rule.pattern}))")

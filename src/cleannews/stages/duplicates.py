@@ -11,8 +11,8 @@ their byline.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import pairwise
+from collections import Counter, defaultdict
+from itertools import chain, pairwise
 
 import regex
 
@@ -43,12 +43,18 @@ BOX_HEADING = structural_rule(
 )
 
 #: A site suffix after the headline: "Headline | Site", "Headline - Site".
-_SUFFIX = regex.compile(r"^(.{12,}?)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
+#: `(?<!\s)`: a separator is looked for only from the start of a white-space run, which keeps
+#: the search linear on lines with long runs of spaces that are not collapsed (U+3000).
+_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _TOKEN = regex.compile(r"\w+")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
+#: A sentence whose rarest word pairs stand in more paragraphs than this, counted together,
+#: is common text on the page (a refrain, a template), not a fact box's repeat of the body;
+#: it is not looked up, which keeps the check linear on pages of repeated paragraphs.
+MAX_CANDIDATES = 100
 
 
 @register_stage
@@ -58,8 +64,9 @@ class CollapseDuplicates(Stage):
     name = "duplicates"
 
     def run(self, doc: Doc) -> None:
+        by_story = doc.lines_by_story()
         for story in range(len(doc.stories)):
-            lines = [ln for ln in doc.story_lines(story) if ln.fate in (Fate.BODY, Fate.CAPTION)]
+            lines = [ln for ln in by_story[story] if ln.fate in (Fate.BODY, Fate.CAPTION)]
             self._collapse_repeats(doc, lines)
             self._remove_covered_paragraphs(doc, [ln for ln in lines if ln.is_open])
 
@@ -98,10 +105,12 @@ class CollapseDuplicates(Stage):
                 self._remove_box_heading(doc, line)
 
     def _remove_box_heading(self, doc: Doc, box: Line) -> None:
-        before = [ln for ln in doc.lines[: box.no] if ln.fate != Fate.BLANK]
-        if not before:
+        lines = doc.lines  # the line before the box, found walking back (not a copy per box)
+        heading = next(
+            (lines[no] for no in range(box.no - 1, -1, -1) if lines[no].fate != Fate.BLANK), None
+        )
+        if heading is None:
             return
-        heading = before[-1]
         if heading.is_open and is_headline_like(heading.text) and word_count(heading.text) <= 4:
             doc.remove(heading, BOX_HEADING, self.name)
 
@@ -129,21 +138,30 @@ def _repeat_rule(first: Line) -> str:
 
 
 class _PairIndex:
-    """Word-pair sets of paragraphs, indexed so that coverage checks stay cheap."""
+    """Word-pair sets of paragraphs, indexed so that coverage checks stay cheap.
+
+    `frequency[p]` is how many paragraphs hold pair `p`; `postings[p]` lists them, kept only
+    for pairs held by two or more paragraphs (a pair of one paragraph only leads back to
+    the paragraph being checked, which `coverers` skips anyway).
+    """
 
     def __init__(self, paragraphs: list[Line]) -> None:
         self.sentences: dict[int, list[set[tuple[str, str]]]] = {}
         self.pairs: dict[int, set[tuple[str, str]]] = {}
-        self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
         for line in paragraphs:
+            whole = _pairs(line.text)
+            self.pairs[line.no] = whole
             self.sentences[line.no] = [
-                _pairs(s)
+                whole if s == line.text else _pairs(s)
                 for s in _SENTENCE_SPLIT.split(line.text)
                 if word_count(s) >= MIN_SENTENCE_WORDS
             ]
-            self.pairs[line.no] = _pairs(line.text)
-            for pair in self.pairs[line.no]:
-                self.postings[pair].add(line.no)
+        self.frequency = Counter(chain.from_iterable(self.pairs.values()))
+        shared = {pair for pair, n in self.frequency.items() if n > 1}
+        self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for no, pairs in self.pairs.items():
+            for pair in pairs & shared:
+                self.postings[pair].add(no)
 
     def size(self, no: int) -> int:
         return len(self.pairs[no])
@@ -151,11 +169,16 @@ class _PairIndex:
     def _candidates(self, sentence: set[tuple[str, str]]) -> set[int]:
         """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
         (1 - COVERAGE) share of them: looking only there keeps the work near-linear."""
-        rarest = sorted(sentence, key=lambda p: (len(self.postings[p]), p))
+        frequency = self.frequency
+        rarest = sorted((frequency[p], p) for p in sentence)
         keep = int((1 - COVERAGE) * len(rarest)) + 1
         found: set[int] = set()
-        for pair in rarest[:keep]:
-            found |= self.postings[pair]
+        if sum(n for n, _ in rarest[:keep]) > MAX_CANDIDATES:
+            return found
+        for _, pair in rarest[:keep]:
+            held = self.postings.get(pair)
+            if held is not None:
+                found |= held
         return found
 
     def coverers(self, line: Line, removed: set[int]) -> list[set[int]] | None:
@@ -176,5 +199,4 @@ class _PairIndex:
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
-    tokens = [t.casefold() for t in _TOKEN.findall(text)]
-    return set(pairwise(tokens))
+    return set(pairwise(map(str.casefold, _TOKEN.findall(text))))

@@ -17,6 +17,7 @@ import regex
 
 from cleannews.dates import find_leading_date, parse_date_line
 from cleannews.document import Doc, Fate, Line, StoryMeta
+from cleannews.memo import cached
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
     bullet_text,
@@ -70,6 +71,11 @@ _TAGGER = _BylineTagger()
 
 def byline_names(doc: Doc, text: str) -> str | None:
     """The names part of a byline line matched by a byline rule, or None."""
+    key = (byline_names, doc.language, doc.config, text)  # asked again for the same lines
+    return cached(key, lambda: _byline_names(doc, text))
+
+
+def _byline_names(doc: Doc, text: str) -> str | None:
     matcher = _TAGGER.matcher(doc)
     try:
         rule = matcher.match(text)
@@ -112,27 +118,37 @@ class AssignMetadata(RuleStage):
     name = "metadata"
 
     def run(self, doc: Doc) -> None:
+        by_story = doc.lines_by_story()
         for story, meta in enumerate(doc.stories):
-            lines = doc.story_lines(story)
+            lines = by_story[story]
             if story == 0 and doc.page.title:
                 self._mark_page_title(doc, meta, lines)
-            zone = lines[: _zone_length(doc, lines)]
-            self._read_zone(doc, meta, zone, pick_title=not (story == 0 and doc.page.title))
+            zone = [] if _is_wrapped(lines) else lines[: _zone_length(doc, lines)]
+            self._read_zone(doc, meta, zone, lines, pick_title=not (story == 0 and doc.page.title))
             self._read_other_lines(doc, meta, lines[len(zone) :])
             self._read_dateline(doc, meta, lines)
 
     def _read_zone(
-        self, doc: Doc, meta: StoryMeta, zone: list[Line], *, pick_title: bool = True
+        self,
+        doc: Doc,
+        meta: StoryMeta,
+        zone: list[Line],
+        story: list[Line],
+        *,
+        pick_title: bool = True,
     ) -> None:
         """Read the header zone. When the page's markup names the title, no text line is
         guessed to be it: only a line repeating that title is (see _mark_page_title)."""
         title = None if meta.title or not pick_title else _pick_title(doc, zone)
         after_title = meta.title is not None
+        kept_since_title = 0  # body lines between the title and this line
         for pos, line in enumerate(zone):
             if not line.is_open:
                 continue
+            if after_title and pos and zone[pos - 1].is_open and zone[pos - 1].fate == Fate.BODY:
+                kept_since_title += 1
             if line is title:
-                self._set_title(doc, meta, line)
+                self._set_title(doc, meta, line, story)
                 after_title = True
             elif self._take_byline_or_date(doc, meta, line):
                 continue
@@ -144,7 +160,11 @@ class AssignMetadata(RuleStage):
             elif after_title and is_name_like(line.text):
                 meta.authors.extend(n for n in split_names(line.text) if n not in meta.authors)
                 doc.remove(line, BYLINE, self.name, into="authors")
-            elif after_title and _is_subtitle(doc, meta, line, zone[pos + 1 :]):
+            elif (
+                after_title
+                and not kept_since_title
+                and _is_subtitle(doc, meta, line, zone[pos + 1 :])
+            ):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
 
@@ -163,16 +183,14 @@ class AssignMetadata(RuleStage):
                 doc.remove(line, HEADLINE_LINE, self.name, into="title")
                 return
 
-    def _set_title(self, doc: Doc, meta: StoryMeta, line: Line) -> None:
+    def _set_title(self, doc: Doc, meta: StoryMeta, line: Line, story: list[Line]) -> None:
         if line.story == 0 and doc.page.title and line_key(doc.page.title) != line_key(line.text):
             # The page's own title wins; the text's headline line is logged with it.
             meta.title = line.text
             doc.remove(line, HEADLINE_LINE, self.name, into="title")
             return
         found = _SITE_SUFFIX.match(line.text)
-        repeats = [
-            ln for ln in doc.lines if ln.rule == "duplicate-headline" and ln.story == line.story
-        ]
+        repeats = [ln for ln in story if ln.rule == "duplicate-headline"]
         bare = found.group(1) if found else None
         if bare and any(ln.text.strip() == bare for ln in repeats):
             meta.title = bare
@@ -233,6 +251,13 @@ def _same_headline(line: str, title: str) -> bool:
 def _is_header_line(text: str) -> bool:
     """What may stand above a headline: a short heading-like line or a bare web address."""
     return is_headline_like(text) or (word_count(text) <= 12 and ("://" in text or "www." in text))
+
+
+def _is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped text (lines cut mid-sentence): the header-zone shapes mean nothing."""
+    starts = [ln.text.lstrip()[:1] for ln in lines[:40] if ln.text.strip()]
+    lower = sum(1 for ch in starts if ch.islower())
+    return lower >= 3 and lower >= 0.25 * len(starts)
 
 
 def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:

@@ -142,7 +142,7 @@ class SplitStories(RuleStage):
 
 def _first_text_line(doc: Doc, no: int) -> int:
     """The first non-blank line at or after `no` (-1 if none): where a preset story starts."""
-    for line in doc.lines[no:]:
+    for line in map(doc.lines.__getitem__, range(no, len(doc.lines))):  # no copy per start
         if line.fate != Fate.BLANK:
             return line.no
     return -1

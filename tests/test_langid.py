@@ -1,0 +1,107 @@
+"""cleannews.langid gives exactly langdetect's answer (seed 0), with and without numpy."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from langdetect.lang_detect_exception import LangDetectException
+
+from cleannews import langid
+from cleannews.stages.language import _detector_factory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+SAMPLES = [
+    "The finance minister resigned on Tuesday after a week of arguments over the budget.",
+    "Der Finanzminister ist am Dienstag nach einer Woche Streit über den Haushalt zurückgetreten.",
+    "Le ministre des Finances a démissionné mardi après une semaine de disputes sur le budget.",
+    "El ministro de Hacienda dimitió el martes tras una semana de discusiones sobre el presupuesto.",
+    "O ministro das Finanças demitiu-se na terça-feira após uma semana de discussões.",
+    "Il ministro delle Finanze si è dimesso martedì dopo una settimana di discussioni.",
+    "De minister van Financiën is dinsdag afgetreden na een week van ruzie over de begroting.",
+    "Министр финансов ушёл в отставку во вторник после недели споров о бюджете.",
+    "استقال وزير المالية يوم الثلاثاء بعد أسبوع من الخلافات حول الميزانية.",
+    "財務大臣は予算をめぐる一週間の議論の後、火曜日に辞任した。",
+    "财政部长在就预算争论了一周之后于周二辞职。",
+    "재무장관은 예산을 둘러싼 일주일간의 논쟁 끝에 화요일 사임했다.",
+    "Bộ trưởng Tài chính đã từ chức vào thứ Ba sau một tuần tranh cãi về ngân sách.",
+    "Bô\u0323 trươ\u0309ng Ta\u0300i chi\u0301nh đa\u0303 tư\u0300 chư\u0301c",  # combining marks
+    "Maliye bakanı bütçe konusundaki bir haftalık tartışmanın ardından salı günü istifa etti.",
+    "Minister finansów podał się we wtorek do dymisji po tygodniu sporów o budżet.",
+    "THE MINISTER RESIGNED ON TUESDAY AFTER A WEEK OF ARGUMENTS",  # capital words are skipped
+    "NASA and the ESA said the ISS crew is fine, per the AP and Reuters.",
+    "See https://example.com/a?b=c and write to desk@example.com for more details today.",
+    "ünïcödé ñ ß ø å æ œ ŀ ŉ ǆ ș ț ạ ẹ",
+    "Ok",
+    "a b c d e f g",
+    "   spaced     out     words    here   ",
+    "1234 5678 !!! ??? ...",
+    "",
+    "Ελληνικά κείμενα για τον προϋπολογισμό της χώρας",
+    "עברית טקסט על התקציב של המדינה",
+    "English text with a few 日本語 words and العربية mixed in, mostly Latin letters though.",
+    "日本語の文章にEnglish wordsが少し混ざっているが、ほとんどは日本語である。",
+]
+
+
+def corpus() -> list[str]:
+    texts = list(SAMPLES)
+    files = sorted((FIXTURES / "seeds").glob("*.txt")) + sorted((FIXTURES / "html").glob("*.html"))
+    rng = random.Random(7)
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        texts.append(text[:400])
+        for _ in range(4):
+            start = rng.randrange(max(1, len(text)))
+            texts.append(text[start : start + rng.choice([3, 20, 80, 400, 1500])])
+    return texts
+
+
+def reference(text: str) -> str:
+    detector = _detector_factory().create()  # type: ignore[attr-defined]
+    detector.seed = 0
+    detector.append(text)
+    try:
+        return str(detector.detect())
+    except LangDetectException:
+        return "no features"
+
+
+def fast(text: str) -> str:
+    try:
+        return langid.detect(_detector_factory(), text, seed=0)
+    except LangDetectException:
+        return "no features"
+
+
+@pytest.fixture(params=["numpy", "pure"])
+def arithmetic(request, monkeypatch):
+    if request.param == "numpy":
+        pytest.importorskip("numpy")
+    else:
+        monkeypatch.setattr(langid, "_np", None)
+    return request.param
+
+
+def test_same_answers_as_langdetect(arithmetic):
+    texts = corpus()
+    assert len(texts) > 50
+    mismatches = [(t[:60], reference(t), fast(t)) for t in texts if reference(t) != fast(t)]
+    assert mismatches == []
+
+
+def test_other_seeds_too(arithmetic):
+    factory = _detector_factory()
+    for seed in (1, 42):
+        for text in SAMPLES[:8]:
+            detector = factory.create()  # type: ignore[attr-defined]
+            detector.seed = seed
+            detector.append(text)
+            assert langid.detect(factory, text, seed=seed) == detector.detect()
+
+
+def test_featureless_text_raises_like_langdetect():
+    with pytest.raises(LangDetectException):
+        langid.detect(_detector_factory(), "1234 !!!")

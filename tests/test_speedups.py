@@ -1,0 +1,111 @@
+"""The speed-ups change nothing: each fast path against the plain computation it replaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import cleannews
+from cleannews import html as H
+from cleannews import memo, shapes
+from cleannews.rules import RULE_STAGES, all_packs, rules_for
+from cleannews.rules.matcher import RuleMatcher
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+# -- per-document memo ------------------------------------------------------------------------
+
+
+def test_the_memo_lives_only_while_a_page_is_cleaned():
+    assert memo._MEMO.get() is None
+    seen: list[object] = []
+    original = shapes.is_prose.__wrapped__  # type: ignore[attr-defined]
+
+    def spy(line: str) -> bool:
+        seen.append(memo._MEMO.get())
+        return bool(original(line))
+
+    with memo.document_memo():
+        inner = memo.memoized(spy)
+        assert inner("A line of text.") == inner("A line of text.")
+        assert len(seen) == 1  # the second call came from the memo
+    assert memo._MEMO.get() is None
+    assert inner("A line of text.") is False and len(seen) == 2  # no memo: computed
+
+
+def test_memoised_shapes_answer_like_the_plain_functions():
+    lines = [
+        ln for p in sorted((FIXTURES / "seeds").glob("*.txt")) for ln in p.read_text().split("\n")
+    ]
+    names = ["word_count", "ends_sentence", "is_prose", "is_headline_like", "is_snippet",
+             "is_name_like", "bullet_text", "line_key"]  # fmt: skip
+    with memo.document_memo():
+        for name in names:
+            fn = getattr(shapes, name)
+            plain = fn.__wrapped__
+            assert [fn(x) for x in lines] == [plain(x) for x in lines] == [fn(x) for x in lines]
+
+
+def test_cleaning_twice_and_in_any_order_gives_the_same_records():
+    pages = [p.read_bytes() for p in sorted((FIXTURES / "seeds").glob("*.txt"))]
+    first = [cleannews.clean(p) for p in pages]
+    assert [cleannews.clean(p) for p in reversed(pages)] == first[::-1]
+
+
+# -- rule matcher: only the rules whose max_length allows the line ----------------------------
+
+
+def one_by_one(rules, line):
+    text = line.strip()
+    for rule in rules:
+        if text and len(text) <= rule.max_length and rule.matches(text):
+            return rule
+    return None
+
+
+@pytest.mark.parametrize("stage", RULE_STAGES)
+def test_the_matcher_answers_like_trying_the_rules_in_order(stage):
+    packs = all_packs()
+    languages = sorted({p.language for p in packs if p.language})
+    rules = rules_for(packs, stage, languages)
+    examples = {x for rule in rules for x in (*rule.match, *rule.no_match)}
+    lines = sorted(examples) + [
+        x + " " + "padding words " * k for x in sorted(examples)[:40] for k in (5, 20)
+    ]
+    matcher = RuleMatcher(rules)
+    assert [matcher.match(x) for x in lines] == [one_by_one(rules, x) for x in lines]
+
+
+# -- HTML: candidates found by XPath, tokens cached --------------------------------------------
+
+
+def html_pages() -> list[str]:
+    return [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((FIXTURES / "html").glob("*.html"))
+    ]
+
+
+def plain_tokens(element: etree._Element) -> set[str]:
+    words: set[str] = set()
+    for attr in ("class", "id"):
+        value = element.get(attr) or ""
+        words.update(t.lower() for t in H._TOKEN_SPLIT.split(value) if t)
+        words.update(v.lower() for v in value.split())
+    return words
+
+
+@pytest.mark.parametrize("index", range(len(html_pages())))
+def test_html_candidates_and_tokens_are_those_of_a_full_walk(index):
+    tree = H.parse_html(html_pages()[index])
+    assert tree is not None
+    everything = list(tree.iter(etree.Element))
+    assert all(H._tokens(e) == plain_tokens(e) for e in everything)
+    with_tokens = [e for e in everything if plain_tokens(e) or e.tag == "figcaption"]
+    candidates = H._CAPTION_CANDIDATES(tree)
+    assert [e for e in candidates if e in with_tokens] == with_tokens
+    blocks = [e for e in everything if e.tag in H._BLOCK_TAGS and plain_tokens(e)]
+    assert [e for e in H._MARKED_BLOCK_CANDIDATES(tree) if e in blocks] == blocks
