@@ -486,6 +486,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     kind = None if args.kind == "auto" else args.kind
     explanation = pipeline.explain(data, kind=kind, url=args.url)
     out = sys.stdout
+    if args.html:
+        from cleannews.report import render_report
+
+        source = "standard input" if args.page == "-" else Path(args.page).name
+        Path(args.html).write_text(render_report(explanation, source=source), "utf-8")
+        print(f"cleannews: report written to {args.html}", file=sys.stderr)
+        return 0
     if args.json:
         out.write(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -525,6 +532,86 @@ def cmd_explain(args: argparse.Namespace) -> int:
             out.write(f"{'-':>{digits}}  {paint('removed', label.ljust(width))}  ")
             out.write(paint("text", removal.text[:200]) + "\n")
     return 0
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    """One line per rule: pack, stage, tag, name, description (structural rules too)."""
+    from cleannews.rules import STRUCTURAL_RULES, all_packs
+
+    _load_structural_rules()
+    rows = [
+        {
+            "pack": rule.pack,
+            "stage": rule.stage,
+            "tag": rule.tag,
+            "name": rule.name,
+            "languages": list(rule.languages),
+            "description": rule.description,
+        }
+        for pack in all_packs()
+        for rule in pack.rules
+    ]
+    rows += [
+        {
+            "pack": "(code)",
+            "stage": rule.stage,
+            "tag": "structural",
+            "name": rule.name,
+            "languages": [],
+            "description": rule.description,
+        }
+        for rule in sorted(STRUCTURAL_RULES.values(), key=lambda r: (r.stage, r.name))
+    ]
+    if args.pack:
+        rows = [row for row in rows if row["pack"] == args.pack]
+        if not rows:
+            raise UsageError(f"no pack named {args.pack!r}")
+    for row in rows:
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(
+                f"{row['pack']:8} {row['stage']:11} {row['tag']:10} {row['name']:34} "
+                f"{row['description']}"
+            )
+    return 0
+
+
+def _load_structural_rules() -> None:
+    """Structural rules register when their module is imported; import them all."""
+    import cleannews.html  # noqa: F401
+    import cleannews.stages  # noqa: F401
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    """Check every rule's examples; exit 1 and name each failure if one does not hold."""
+    from cleannews.rules import all_packs
+
+    packs = all_packs()
+    known = {pack.name for pack in packs}
+    unknown = sorted(set(args.packs) - known)
+    if unknown:
+        raise UsageError(f"unknown pack(s) {unknown}; installed: {sorted(known)}")
+    chosen = [p for p in packs if not args.packs or p.name in args.packs]
+    failures, checked = [], 0
+    for pack in chosen:
+        for rule in pack.rules:
+            for example in rule.match:
+                checked += 1
+                if not rule.matches(example, timeout=1.0):
+                    failures.append(f"{pack.name}/{rule.name}: should match {example!r}")
+            for example in rule.no_match:
+                checked += 1
+                if rule.matches(example, timeout=1.0):
+                    failures.append(f"{pack.name}/{rule.name}: should not match {example!r}")
+    for failure in failures:
+        print(failure)
+    rules = sum(len(p.rules) for p in chosen)
+    print(
+        f"{checked - len(failures)} passed, {len(failures)} failed "
+        f"({rules} rules in {len(chosen)} packs)"
+    )
+    return 1 if failures else 0
 
 
 # -- argument parsing --------------------------------------------------------------------------
@@ -588,8 +675,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the fates (default: when stdout is a terminal)",
     )
     explain.add_argument("--json", action="store_true", help="print explain() as JSON")
+    explain.add_argument(
+        "--html",
+        metavar="REPORT",
+        default=None,
+        help="write a self-contained visual report (HTML) to this file instead",
+    )
     _common(explain)
     explain.set_defaults(handler=cmd_explain)
+
+    rules = commands.add_parser("rules", help="list the installed rules, or run their examples")
+    rule_commands = rules.add_subparsers(dest="rules_command", required=True)
+    listing = rule_commands.add_parser(
+        "list", help="every rule with its pack, stage, tag and description"
+    )
+    listing.add_argument("--pack", default=None, help="only this pack")
+    listing.add_argument("--json", action="store_true", help="as JSON Lines")
+    listing.set_defaults(handler=cmd_rules_list)
+    testing = rule_commands.add_parser("test", help="run the packs' own examples")
+    testing.add_argument("packs", nargs="*", metavar="PACK", help="packs to test (default: all)")
+    testing.set_defaults(handler=cmd_rules_test)
     return parser
 
 
