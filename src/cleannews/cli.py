@@ -579,7 +579,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 def _load_structural_rules() -> None:
     """Structural rules register when their module is imported; import them all."""
-    import cleannews.html  # noqa: F401
+    import cleannews.html
     import cleannews.stages  # noqa: F401
 
 
