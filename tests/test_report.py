@@ -56,3 +56,31 @@ def test_report_escapes_page_text_and_loads_nothing():
     assert "&lt;script&gt;" in html
     assert "src=" not in html.replace("&lt;img src=x", "")
     assert "http" not in html
+
+
+def test_report_renders_in_headless_chromium(tmp_path):
+    """The report opens in a real browser and paints (skipped where no Chromium is installed)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no Chromium on this machine")
+    report = tmp_path / "report.html"
+    report.write_text(render_report(cleannews.explain(SEED.read_text("utf-8"))), "utf-8")
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1200,900", f"--screenshot={shot}", report.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )  # fmt: skip
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a painted page, not a blank one
