@@ -9,7 +9,9 @@ default run uses them at a size that keeps this file fast, and the full sizes (a
 
 from __future__ import annotations
 
+import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ import cleannews
 from accounting import assert_accounted
 from cleannews import Article, CleanConfig, default_pipeline
 from cleannews.fixers import fix_line
-from cleannews.html import MAX_TREE_ELEMENTS, PARSER_MAX_DEPTH
+from cleannews.html import MAX_TREE_ELEMENTS, PARSER_MAX_DEPTH, ExtractionTimeout
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 PROSE = (
@@ -307,6 +309,7 @@ def test_a_page_over_max_input_chars_is_truncated_with_a_warning():
     assert sum(len(f.text) + 1 for f in ex.lines) >= 99_000
 
 
+@pytest.mark.slow
 def test_a_million_lines_at_the_default_size_limit_are_truncated_with_a_warning():
     page = "\n".join(f"Line {i}." for i in range(1_000_000))
     article = cleannews.clean(page)
@@ -328,3 +331,49 @@ def test_a_5mb_run_of_one_character_is_one_paragraph():
     article = cleannews.clean(line)
     assert article.paragraphs == (line,)
     assert (article.title, article.removed, article.warnings) == (None, (), ())
+
+
+# -- the HTML time budget, host timers, threads ---------------------------------------------
+
+SLOW_HTML = (
+    "<html><body>"
+    + "".join(f"<div><p>Paragraph {i} of a page that takes a while.</p></div>" for i in range(3000))
+    + "</body></html>"
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
+def test_extraction_past_its_budget_falls_back_with_a_warning():
+    pipe = default_pipeline(CleanConfig(html_time_budget=0.001))
+    article = pipe.clean(SLOW_HTML)
+    assert article.warnings == (
+        "HTML extraction exceeded its 0.001 s budget; used the visible text",
+    )
+    assert len(article.paragraphs) == 3000  # the visible text: nothing lost
+    assert issubclass(ExtractionTimeout, BaseException)
+    assert not issubclass(ExtractionTimeout, Exception)  # trafilatura's `except Exception`
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
+def test_the_hosts_own_alarm_and_handler_are_left_alone():
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30.0)
+        pipe = default_pipeline(CleanConfig(html_time_budget=0.001))
+        article = pipe.clean(SLOW_HTML)  # the host's timer is running: no budget of ours
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 0 < remaining <= 30.0
+        assert article.warnings == ()
+        assert signal.getsignal(signal.SIGALRM) is not previous  # still the host's handler
+        assert fired == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_html_in_worker_threads_gives_the_main_threads_record():
+    pages = [p.read_bytes() for p in sorted((HOSTILE.parent / "html").glob("*.html"))]
+    expected = [cleannews.clean(p) for p in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(cleannews.clean, pages * 2)) == expected * 2

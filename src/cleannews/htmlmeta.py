@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,9 +65,9 @@ def _json_ld(tree: etree._Element) -> Iterator[dict[str, Any]]:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue
-        stack = [data]
+        stack = deque([data])  # breadth first; popleft is O(1) on JSON-LD with huge lists
         while stack:
-            item = stack.pop(0)
+            item = stack.popleft()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):

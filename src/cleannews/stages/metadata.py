@@ -57,7 +57,8 @@ _SPLIT_NAMES = regex.compile(
     r"\s*(?:,|;|&|\||/|\s(?:and|und|et|y|e|en|i|и|ve|ja|og|och|és|a|și)\s|\s+و)\s*",
     regex.IGNORECASE,
 )
-_SITE_SUFFIX = regex.compile(r"^(.{12,}?)\s+[|\-–—·]\s+[^|\-–—·]{2,40}$")
+#: `(?<!\s)` keeps it linear on a long white-space run (see duplicates._SUFFIX).
+_SITE_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·]\s+[^|\-–—·]{2,40}$")
 
 
 class _BylineTagger(RuleStage):

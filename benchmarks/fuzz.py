@@ -1,0 +1,134 @@
+"""Fuzz `cleannews.clean()` for longer than the test suite does.
+
+    /work/venv/bin/python benchmarks/fuzz.py --seconds 600             # atheris if installed
+    /work/venv/bin/python benchmarks/fuzz.py --seconds 600 --hypothesis
+    /work/venv/bin/python benchmarks/fuzz.py --seconds 60 --target html
+
+Targets (`--target`, default all): `bytes` (any bytes, decoded by cleannews), `text` (any
+str), `html` (random HTML trees from tests/pages.py, and with atheris any str forced to
+`kind="html"`), `pages` (generated news-like pages). Every input must give a record whose
+JSON is valid, round-trips and encodes as UTF-8, and for text pages the accounting must
+hold (tests/accounting.py). A page that takes longer than `--slow` seconds is reported as
+a hang candidate.
+
+With atheris (coverage-guided, `pip install atheris`) the run stops after `--seconds` and
+crashing inputs are written as `crash-*` files in the working directory. Without it,
+hypothesis runs batches with fresh seeds until the time is up and prints the shrunk
+failing example. tests/test_guarantees.py runs the same checks for ~20 s in every test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+
+import cleannews  # noqa: E402
+from accounting import assert_accounted  # noqa: E402
+from cleannews import Article  # noqa: E402
+
+TARGETS = ("bytes", "text", "html", "pages")
+SLOW = 5.0
+
+
+def check(page: str | bytes, kind: str | None = None, slow: float = SLOW) -> None:
+    """The fuzz oracle: a valid record, the accounting, and no hang."""
+    start = time.perf_counter()
+    article = cleannews.clean(page, kind=kind)
+    took = time.perf_counter() - start
+    if took > slow:
+        print(f"HANG CANDIDATE ({took:.1f} s): {page[:200]!r}", flush=True)
+    text = article.to_json()
+    text.encode("utf-8")
+    assert json.loads(text) == article.to_dict()
+    assert Article.from_dict(article.to_dict()) == article
+    if kind is None:
+        assert_accounted(page)
+
+
+def run_atheris(targets: list[str], seconds: int, slow: float) -> int:
+    import atheris
+
+    from pages import html_pages, pages  # noqa: F401  (imported before instrumentation)
+
+    def one_input(data: bytes) -> None:
+        fdp = atheris.FuzzedDataProvider(data)
+        target = targets[fdp.ConsumeIntInRange(0, len(targets) - 1)]
+        if target == "bytes":
+            check(fdp.ConsumeBytes(fdp.remaining_bytes()), slow=slow)
+        elif target == "html":
+            check(fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes()), kind="html", slow=slow)
+        else:  # text and pages: any str, surrogates included
+            check(fdp.ConsumeUnicode(fdp.remaining_bytes()), slow=slow)
+
+    atheris.instrument_all()
+    atheris.Setup([sys.argv[0], f"-max_total_time={seconds}", "-rss_limit_mb=8192"], one_input)
+    atheris.Fuzz()
+    return 0
+
+
+def run_hypothesis(targets: list[str], seconds: int, slow: float) -> int:
+    from hypothesis import HealthCheck, given, seed, settings
+    from hypothesis import strategies as st
+
+    from pages import html_pages, pages
+
+    strategies = {
+        "bytes": st.binary(max_size=4000).map(lambda b: (b, None)),
+        "text": st.text(alphabet=st.characters(exclude_categories=()), max_size=2000).map(
+            lambda t: (t, None)
+        ),
+        "html": html_pages().map(lambda h: (h, "html")),
+        "pages": pages().map(lambda p: (p, None)),
+    }
+    deadline = time.monotonic() + seconds
+    batch, examples = 0, 0
+    while time.monotonic() < deadline:
+        for target in targets:
+
+            @seed(batch)
+            @settings(
+                max_examples=200, deadline=None, database=None,
+                suppress_health_check=list(HealthCheck),
+            )  # fmt: skip
+            @given(strategies[target])
+            def fuzz(case: tuple[str | bytes, str | None]) -> None:
+                check(case[0], kind=case[1], slow=slow)
+
+            try:
+                fuzz()
+            except Exception as exc:  # hypothesis has shrunk it and printed the example
+                print(f"FOUND in target {target!r} (seed {batch}): {exc!r}", flush=True)
+                return 1
+            examples += 200
+        batch += 1
+        print(f"{examples} examples, no failure", flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seconds", type=int, default=300)
+    ap.add_argument("--target", choices=(*TARGETS, "all"), default="all")
+    ap.add_argument("--hypothesis", action="store_true", help="do not use atheris")
+    ap.add_argument("--slow", type=float, default=SLOW, help="report pages slower than this")
+    args = ap.parse_args(argv)
+    targets = list(TARGETS) if args.target == "all" else [args.target]
+    if not args.hypothesis:
+        try:
+            import atheris  # noqa: F401
+        except ImportError:
+            print("atheris is not installed: using hypothesis", flush=True)
+        else:
+            return run_atheris(targets, args.seconds, args.slow)
+    return run_hypothesis(targets, args.seconds, args.slow)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

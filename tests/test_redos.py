@@ -1,0 +1,162 @@
+"""ReDoS: no rule pattern backtracks for long on a hostile line.
+
+Every rule of every installed built-in pack (iterated at run time, so a rule added to any
+pack later is covered too) is run against adversarial lines built from what its own
+pattern accepts: each character and each literal word of the pattern repeated, plus
+generic runs (spaces, letters, digits, punctuation, '(' and '[' runs, 'a ' alternations).
+Each line also comes with a last character that forces the match to fail at the very end,
+which is what makes a backtracking pattern try every split of the line.
+
+Three checks:
+
+- every pattern on its own grows linearly with the line, far beyond `max_length` (so a
+  pattern that is only safe because of its length bound is still caught): `fullmatch` on
+  a 30 KB line (100 KB in the slow run) must not raise `TimeoutError` with a timeout of
+  GROWTH times what the same line cut to a tenth took (at least the production timeout);
+- every rule through `Rule.matches` on lines of exactly its `max_length` with the
+  production timeout (`DEFAULT_TIMEOUT`, 0.05 s);
+- every stage's combined matcher (all rules of the stage, all languages: the largest
+  alternation the pipeline can build) on lines of its `max_length`, production timeout.
+
+The guidance that keeps patterns linear is in docs/writing-rules.md ("Keep patterns
+linear").
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import regex
+
+from cleannews.rules import RULE_STAGES, all_packs
+from cleannews.rules.matcher import DEFAULT_TIMEOUT, RuleMatcher
+
+RULES = [rule for pack in all_packs(include_plugins=False) for rule in pack.rules]
+#: Line lengths of the growth check: (short, long). The slow run uses ~100 KB lines.
+SIZES = (3_000, 30_000)
+SLOW_SIZES = (10_000, 100_000)
+#: A linear pattern takes about (long / short) times longer on the long line; a quadratic
+#: one (long / short) ** 2 times. The long line may take GROWTH times the short one.
+GROWTH = 30
+#: ... but always at least this long, so that timer noise on lines that take microseconds
+#: does not count.
+FLOOR = 0.02
+#: Timer noise cannot repeat itself this often; a super-linear pattern times out each time.
+TRIES = 3
+
+GENERIC_UNITS = (
+    " ", "a", "A", "1", "a ", "A ", "1 ", "ab ", "Ab ", "a, ", "a. ", "A. ", "a-", "A-",
+    ". ", ", ", ": ", "- ", "| ", "/ ", "(", "[", "((", "[[", "( ", "(a) ", "[a] ", "\t ",
+    "'", '"', "“", "…", "• ", "—", "@", "#", "http://a ", "www.a ", "a\u00a0", "\u3000",
+    "أ ", "ب", "я ", "字", "😀",
+)  # fmt: skip
+#: Appended to force a failure at the very end of the line.
+TERMINATORS = ("", "\x07")
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def adversarial_units(pattern: str) -> list[str]:
+    """Runs of what the pattern accepts: its literal characters and words, and generic ones."""
+    units = dict.fromkeys(GENERIC_UNITS)
+    for ch in pattern:
+        if ch.isprintable() and not ch.isspace():
+            units[ch] = None
+            units[ch + " "] = None
+    for word in _WORD.findall(pattern):
+        units[word] = None
+        units[word + " "] = None
+        units[word.capitalize() + " "] = None
+    return list(units)
+
+
+def line_of(unit: str, length: int, end: str) -> str:
+    """A line of exactly `length` characters: `unit` repeated, then `end`."""
+    body = (unit * (length // len(unit) + 1))[: length - len(end)]
+    return body + end
+
+
+def lines_of(units: list[str], length: int) -> list[str]:
+    """For each unit, a line of `length` characters made of it, with each terminator."""
+    return [line_of(unit, length, end) for unit in units for end in TERMINATORS]
+
+
+def _timed(pattern: regex.Pattern[str], text: str, timeout: float) -> float | None:
+    """Seconds `fullmatch` took, or None when it ran out of time."""
+    start = time.perf_counter()
+    try:
+        pattern.fullmatch(text, timeout=timeout)
+    except TimeoutError:
+        return None
+    return time.perf_counter() - start
+
+
+def super_linear(
+    pattern: regex.Pattern[str], units: list[str], sizes: tuple[int, int]
+) -> list[str]:
+    """The lines on which `pattern` grows faster than linearly from the short to the long
+    size: the long line times out after GROWTH times what the short one took."""
+    short, long = sizes
+    found = []
+    for unit in units:
+        for end in TERMINATORS:
+            small, big = line_of(unit, short, end), line_of(unit, long, end)
+            for _ in range(TRIES):
+                took = _timed(pattern, small, timeout=10.0)
+                budget = max(FLOOR, GROWTH * (took if took is not None else 10.0))
+                if _timed(pattern, big, timeout=budget) is not None:
+                    break
+            else:
+                found.append(f"{unit!r} * {long} + {end!r} (> {budget:.2f} s)")
+    return found
+
+
+def test_there_are_rules_to_check():
+    assert len(RULES) > 100
+    assert {r.stage for r in RULES} == set(RULE_STAGES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_pattern_is_linear_on_long_lines(rule):
+    slow = super_linear(rule.compiled(), adversarial_units(rule.pattern), SIZES)
+    assert not slow, f"{rule.name} ({rule.pack}) is super-linear on {slow[:5]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_pattern_is_linear_on_100kb_lines(rule):
+    slow = super_linear(rule.compiled(), adversarial_units(rule.pattern), SLOW_SIZES)
+    assert not slow, f"{rule.name} ({rule.pack}) is super-linear on {slow[:5]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_is_fast_on_lines_of_its_max_length(rule):
+    slow = []
+    for line in lines_of(adversarial_units(rule.pattern), rule.max_length):
+        try:
+            rule.matches(line, timeout=DEFAULT_TIMEOUT)
+        except TimeoutError:
+            slow.append(f"{line[:12]!r}...")
+    assert not slow, f"{rule.name} ({rule.pack}) timed out on {slow[:5]}"
+
+
+@pytest.mark.parametrize("stage", RULE_STAGES)
+def test_combined_matcher_is_fast_on_lines_of_its_max_length(stage):
+    rules = tuple(r for r in RULES if r.stage == stage)
+    matcher = RuleMatcher(rules, timeout=DEFAULT_TIMEOUT)
+    units = dict.fromkeys(u for r in rules for u in adversarial_units(r.pattern))
+    slow = []
+    for line in lines_of(list(units), matcher.max_length):
+        try:
+            matcher.match(line)
+        except TimeoutError:
+            slow.append(f"{line[:12]!r}...")
+    assert not slow, f"the {stage} matcher timed out on {slow[:5]}"
+
+
+def test_the_check_catches_a_super_linear_pattern():
+    """The harness itself: an ambiguous repeat is caught, a bounded prefix is not."""
+    quadratic = regex.compile(r"(?:(?:an?|one)\s*(?:d|days?)\s*(?:and\s+)?)+ago")
+    assert super_linear(quadratic, ["and "], SIZES)
+    linear = regex.compile(r".{5,300}?\s*\|\s*AFP")
+    assert not super_linear(linear, [" ", "a "], SIZES)
