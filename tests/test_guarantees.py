@@ -37,7 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 HTML = sorted((FIXTURES / "html").glob("*.html"))
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Tuned so that the fuzz tests take about 20 s together (benchmarks/fuzz.py runs longer).
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_CHEAP = settings(FUZZ, max_examples=1500)
 
 
 def assert_valid_record(article: Article) -> None:
@@ -55,13 +57,13 @@ def assert_valid_record(article: Article) -> None:
 any_text = st.text(alphabet=st.characters(exclude_categories=()), max_size=400)
 
 
-@FUZZ
+@FUZZ_CHEAP
 @given(any_text)
 def test_fuzz_any_str_gives_a_record(page):
     assert_valid_record(cleannews.clean(page))
 
 
-@FUZZ
+@FUZZ_CHEAP
 @given(st.binary(max_size=600))
 def test_fuzz_any_bytes_give_a_record(page):
     assert_valid_record(cleannews.clean(page))
@@ -202,13 +204,18 @@ def test_cleaning_a_generated_body_again_changes_it_only_by_the_known_limitation
     again = cleannews.clean(article.body)
     if again.paragraphs == article.paragraphs:
         return
-    # The one known difference: a headline-like line before the first prose paragraph
-    # became the title, and nothing else changed.
+    # The one known difference: cleaned again, the body's opening lines form a header
+    # zone of their own, so a headline-like line before the first prose paragraph becomes
+    # the title (and short lines above it page header). Nothing else may change.
     lost = [p for p in article.paragraphs if p not in again.paragraphs]
-    assert lost == [again.title], (lost, again.title)
-    assert again.paragraphs == tuple(p for p in article.paragraphs if p != again.title)
-    first_prose = next(i for i, p in enumerate(article.paragraphs) if is_prose(p))
-    assert article.paragraphs.index(again.title) < first_prose
+    assert again.title in lost, (lost, again.title)
+    assert again.paragraphs == tuple(p for p in article.paragraphs if p not in lost)
+    first_prose = next(
+        (i for i, p in enumerate(article.paragraphs) if is_prose(p)), len(article.paragraphs)
+    )
+    for line in lost:
+        assert article.paragraphs.index(line) < first_prose, line
+        assert not is_prose(line), line
     assert is_headline_like(again.title)
 
 
@@ -246,7 +253,7 @@ def test_json_output_escapes_markup_quotes_and_controls():
     assert any(nasty.strip()[:20] in p for p in (*article.paragraphs, article.title or ""))
 
 
-@FUZZ
+@FUZZ_CHEAP
 @given(any_text)
 def test_fuzz_json_output_is_always_valid_json(page):
     article = cleannews.clean(page)

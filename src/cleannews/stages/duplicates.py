@@ -84,7 +84,10 @@ class CollapseDuplicates(Stage):
             keys = _keys(line.text)
             first = next((first_by_key[k] for k in keys if k in first_by_key), None)
             if first is None:
-                if pos < first_prose or line.fate == Fate.CAPTION:
+                header = pos < first_prose and (
+                    is_headline_like(line.text) or is_name_like(line.text)
+                )
+                if header or line.fate == Fate.CAPTION:
                     for key in keys:
                         first_by_key.setdefault(key, line)
                 continue
