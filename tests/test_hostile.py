@@ -129,15 +129,20 @@ def test_random_bytes_never_fail_and_are_accounted_for():
 # -- scripts and symbols -----------------------------------------------------------------------
 
 
+FIRST_RTL = (
+    "\u200fوافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش "
+    "طويل استمر حتى ساعة متأخرة من الليل، حسبما قال مسؤولون.\u200f"
+)
+
+
 def test_right_to_left_text_keeps_its_direction_marks():
     page = (HOSTILE / "rtl.txt").read_text("utf-8")
     article = cleannews.clean(page)
+    assert article.subtitle is None  # the sentence ends with a stop and an RLM: it is prose
     assert fields(article) == {
         "title": "\u200fمجلس المدينة يوافق على الميزانية\u200f",
-        "subtitle": "\u200fوافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش "
-        "طويل استمر حتى ساعة متأخرة من الليل، حسبما قال مسؤولون.\u200f",
-        "paragraphs": ["\u202bשלום עולם\u202c \u200e(AP)\u200e and 2024"],
-        "body": "\u202bשלום עולם\u202c \u200e(AP)\u200e and 2024",
+        "paragraphs": [FIRST_RTL, "\u202bשלום עולם\u202c \u200e(AP)\u200e and 2024"],
+        "body": FIRST_RTL + "\n\n\u202bשלום עולם\u202c \u200e(AP)\u200e and 2024",
         "language": "ar",
     }
     assert_accounted(page)

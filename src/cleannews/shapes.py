@@ -13,8 +13,12 @@ from cleannews.memo import memoized
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
 #: Characters that end a sentence, optionally followed by closing quotes/brackets.
-_SENTENCE_END = regex.compile(r"[.!?…。！？؟:;][\"'”’»)\]]*$")
-_HARD_END = regex.compile(r"[.!?…。！？؟][\"'”’»)\]]*$")
+# Closing quotes and brackets may follow the stop, and so may the invisible direction
+# marks of right-to-left text (LRM, RLM, ALM, embeddings, isolates).
+_SENTENCE_END = regex.compile(
+    r"[.!?…。！？؟:;][\"'”’»)\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*$"
+)
+_HARD_END = regex.compile(r"[.!?…。！？؟][\"'”’»)\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*$")
 _BULLET = regex.compile(r"^\s*[•·▪►▶◦‣∙●■□➤➔→✓✔]\s*")
 _SNIPPET_END = regex.compile(r"(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _NAME_TOKEN = regex.compile(
@@ -64,7 +68,7 @@ def is_headline_like(line: str) -> bool:
     if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
         return False
     letters = sum(ch.isalpha() for ch in text)
-    if letters < sum(ch.isdigit() for ch in text):  # a data row, a score, a price
+    if 2 * sum(ch.isdigit() for ch in text) > letters:  # a data row, a score, a price
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
     if first.islower():  # a wrapped line's continuation, not a heading

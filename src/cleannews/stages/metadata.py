@@ -125,7 +125,9 @@ class AssignMetadata(RuleStage):
             if story == 0 and doc.page.title:
                 self._mark_page_title(doc, meta, lines)
             zone = [] if _is_wrapped(lines) else lines[: _zone_length(doc, lines)]
-            self._read_zone(doc, meta, zone, lines, pick_title=not (story == 0 and doc.page.title))
+            if len(zone) == len(lines):  # no prose at all: nothing for a header to head
+                zone = []
+            self._read_zone(doc, meta, zone, lines)
             self._read_other_lines(doc, meta, lines[len(zone) :])
             self._read_dateline(doc, meta, lines)
 
@@ -138,8 +140,11 @@ class AssignMetadata(RuleStage):
         *,
         pick_title: bool = True,
     ) -> None:
-        """Read the header zone. When the page's markup names the title, no text line is
-        guessed to be it: only a line repeating that title is (see _mark_page_title)."""
+        """Read the header zone: title, page header above it, byline, date, summary, dek.
+
+        When the page's markup names the title and no line repeats it, the zone's headline
+        line is still taken (logged as `headline-line`): left in the body, it would become
+        the title when the body is cleaned again."""
         title = None if meta.title or not pick_title else _pick_title(doc, zone)
         after_title = meta.title is not None
         kept_since_title = 0  # body lines between the title and this line
@@ -305,6 +310,7 @@ def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
         if ln.is_open
         and is_headline_like(ln.text)
         and (word_count(ln.text) >= 3 or len(ln.text) >= 12)
+        and not ln.text.startswith(("- ", "* "))  # an item of a list is content
         and bullet_text(ln.text) is None
         and not is_byline(doc, ln.text)
         and not is_date_line(ln.text, doc.language)
