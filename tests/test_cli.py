@@ -14,16 +14,8 @@ import pytest
 
 import cleannews
 from cleannews.cli import main
+from samples import PAGE
 
-PAGE = (
-    "Minister resigns after budget row\n\n"
-    "By Jane Doe\n\n"
-    "LONDON - The finance minister resigned on Tuesday after a week of arguments over the "
-    "budget, officials said, leaving the government without its most senior economist.\n\n"
-    "Advertisement\n\n"
-    "The prime minister thanked her for her service and said a successor would be named "
-    "within days, according to a statement released by the government on Tuesday evening.\n"
-)
 HTML = (
     "<html><head><title>Harbour reopens | Coast News</title>"
     '<meta property="og:site_name" content="Coast News"></head><body><article>'
