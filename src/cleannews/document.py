@@ -122,13 +122,9 @@ class Doc:
             if line.fate == Fate.BODY and (story is None or line.story == story):
                 yield line
 
-    def story_lines(self, story: int) -> list[Line]:
-        """The non-blank lines of one story, in order, whatever their fate."""
-        return [ln for ln in self.lines if ln.story == story and ln.fate != Fate.BLANK]
-
     def lines_by_story(self) -> dict[int, list[Line]]:
-        """`story_lines` of every story, read in one pass: a stage that visits each story
-        uses this, so its cost does not grow with lines times stories."""
+        """The non-blank lines of each story, in order, whatever their fate; read in one
+        pass, so a stage that visits every story costs no more than lines."""
         found: dict[int, list[Line]] = {i: [] for i in range(len(self.stories))}
         for line in self.lines:
             if line.fate != Fate.BLANK:

@@ -336,6 +336,16 @@ def _record(steps: list[str] | None, name: str, changed: bool) -> None:
         steps.append(name)
 
 
+def _drop_breaks_and_controls(text: str, config: FixerConfig, steps: list[str] | None) -> str:
+    """Line breaks become spaces (a fix never splits a line); controls go if configured."""
+    text, n = _LINE_BREAK_RE.subn(" ", text)
+    _record(steps, "replace_line_breaks", n > 0)
+    if config.remove_control:
+        text, n = _CONTROL_RE.subn("", text)
+        _record(steps, "remove_control", n > 0)
+    return text
+
+
 def _wants_ftfy(text: str, config: FixerConfig) -> bool:
     return (config.unescape_html and _has_entity(text)) or (
         config.fix_mojibake and _may_be_mojibake(text)
@@ -353,11 +363,7 @@ def _one_pass(line: str, config: FixerConfig, steps: list[str] | None) -> str:
         # control character (incl. \t, \n, \r) is present; ASCII has no
         # invisibles and is always NFC.
         if not text.isprintable():
-            text, n = _LINE_BREAK_RE.subn(" ", text)
-            _record(steps, "replace_line_breaks", n > 0)
-            if config.remove_control:
-                text, n = _CONTROL_RE.subn("", text)
-                _record(steps, "remove_control", n > 0)
+            text = _drop_breaks_and_controls(text, config, steps)
         if config.normalize_spaces:
             before = text
             text = _normalize_spaces(text)
@@ -365,11 +371,7 @@ def _one_pass(line: str, config: FixerConfig, steps: list[str] | None) -> str:
         return text
 
     if _ANY_CHAR_RE.search(text) is not None:
-        text, n = _LINE_BREAK_RE.subn(" ", text)
-        _record(steps, "replace_line_breaks", n > 0)
-        if config.remove_control:
-            text, n = _CONTROL_RE.subn("", text)
-            _record(steps, "remove_control", n > 0)
+        text = _drop_breaks_and_controls(text, config, steps)
         if config.remove_invisibles:
             before = text
             text = _INVISIBLE_RE.sub("", text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -131,9 +131,6 @@ class Article:
             removed=tuple(Removal.from_dict(r) for r in data.get("removed", ())),
             warnings=tuple(data.get("warnings", ())),
         )
-
-
-ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
 
 
 def _date_to_str(value: PublishedDate | None) -> str | None:

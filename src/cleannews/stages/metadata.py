@@ -137,15 +137,13 @@ class AssignMetadata(RuleStage):
         meta: StoryMeta,
         zone: list[Line],
         story: list[Line],
-        *,
-        pick_title: bool = True,
     ) -> None:
         """Read the header zone: title, page header above it, byline, date, summary, dek.
 
         When the page's markup names the title and no line repeats it, the zone's headline
         line is still taken (logged as `headline-line`): left in the body, it would become
         the title when the body is cleaned again."""
-        title = None if meta.title or not pick_title else _pick_title(doc, zone)
+        title = None if meta.title else _pick_title(doc, zone)
         after_title = meta.title is not None
         kept_since_title = 0  # body lines between the title and this line
         for pos, line in enumerate(zone):
