@@ -15,8 +15,8 @@ Three checks:
   GROWTH times what the same line cut to a tenth took (at least the production timeout);
 - every rule through `Rule.matches` on lines of exactly its `max_length` with the
   production timeout (`DEFAULT_TIMEOUT`, 0.05 s);
-- every stage's combined matcher (all rules of the stage, all languages: the largest
-  alternation the pipeline can build) on lines of its `max_length`, production timeout.
+- every stage's matcher (all rules of the stage, all languages: the largest rule set the
+  pipeline can build) on lines of its `max_length`, production timeout.
 
 The guidance that keeps patterns linear is in docs/writing-rules.md ("Keep patterns
 linear").
@@ -141,7 +141,7 @@ def test_rule_is_fast_on_lines_of_its_max_length(rule):
 
 
 @pytest.mark.parametrize("stage", RULE_STAGES)
-def test_combined_matcher_is_fast_on_lines_of_its_max_length(stage):
+def test_stage_matcher_is_fast_on_lines_of_its_max_length(stage):
     rules = tuple(r for r in RULES if r.stage == stage)
     matcher = RuleMatcher(rules, timeout=DEFAULT_TIMEOUT)
     units = dict.fromkeys(u for r in rules for u in adversarial_units(r.pattern))

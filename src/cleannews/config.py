@@ -19,7 +19,7 @@ class CleanConfig:
 
     languages: rule-pack languages to use; None means "the detected language" (plus the
         language-neutral rules, and English when no language could be detected).
-    regex_timeout: seconds one line may spend in one stage's combined rule pattern.
+    regex_timeout: seconds one line may spend in one rule's pattern.
     max_input_chars: longer pages are truncated there, with a warning (never silently).
     language_sample_chars: how much body text language detection reads.
     min_story_paragraphs: prose paragraphs a second story needs to count as a story.

@@ -68,7 +68,7 @@ class Rule:
         return regex.compile(self.pattern, flags)
 
     def matches(self, line: str, timeout: float | None = None) -> bool:
-        """Whether the rule takes this line (stripped), as the combined matcher would."""
+        """Whether the rule takes this line (stripped), as the stage's matcher would."""
         text = line.strip()
         if len(text) > self.max_length:
             return False
@@ -138,8 +138,6 @@ def _validate(rule: Rule) -> None:
         raise RuleError(f"{where}: tag must be one of {TAGS}")
     if not rule.match:
         raise RuleError(f"{where}: give at least one example it must match")
-    if "(?P<" in rule.pattern or "(?<" in rule.pattern.replace("(?<=", "").replace("(?<!", ""):
-        raise RuleError(f"{where}: named groups are reserved for the combined matcher")
     try:
         rule.compiled()
     except regex.error as exc:

@@ -1,81 +1,131 @@
-"""Run many line rules at the cost of one: a combined, timed alternation.
+"""Run a stage's rules on a line: in order, first match wins, most rules never run.
 
-Trying fifty patterns one by one costs about ten times more than one alternation of the
-same fifty, so each stage compiles its rules into a single `regex` pattern with one named
-group per rule and reads the winner from `lastgroup`. Every match runs with a timeout: a
-rule that would backtrack for too long on a hostile line counts as no match and is
-reported, it never hangs a batch.
+Trying every pattern on every line is what made the rule stages slow (and one combined
+alternation of all patterns was no faster: the `regex` engine still tries each branch,
+and patterns that must scan the line, like a credit at its end, scan it). So each rule's
+pattern is read once for what a matching line needs (`prefilter.LineNeeds`): its first
+and last characters, and literals it must contain. For a line, a bit mask per condition
+leaves the few rules whose first and last characters and length allow it; of those,
+only the ones whose literals the line contains run their pattern. A pattern is compiled
+the first time it runs. Every match runs with a timeout: a rule that would backtrack
+for too long on a hostile line raises TimeoutError, which the stage records as a
+warning; it never hangs a batch.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
+from collections.abc import Iterable
 
 import regex
 
 from cleannews.rules import Rule
+from cleannews.rules.prefilter import NO_NEEDS, LineNeeds, fold, line_needs
 
-#: Seconds one line may take against one stage's combined pattern.
+#: Seconds one line may take against one rule's pattern.
 DEFAULT_TIMEOUT = 0.05
-#: Line lengths above which the rules that cannot take such a line are left out of the
-#: combined pattern (one pattern per floor: few, since each costs a compilation).
-LENGTH_FLOORS = (0, 100, 200, 300)
 
 
 class RuleMatcher:
-    """All rules of one stage (in priority order) as one combined pattern.
+    """All rules of one stage, in priority order.
 
-    The first rule in the list whose pattern matches the whole line wins, as if the rules
-    were tried one by one in order.
+    `match` answers as if the rules were tried one by one in order: the first rule whose
+    pattern matches the whole (stripped) line, within its `max_length`, wins.
     """
 
     def __init__(self, rules: tuple[Rule, ...], timeout: float = DEFAULT_TIMEOUT) -> None:
         self.rules = rules
         self.timeout = timeout
         self.max_length = max((r.max_length for r in rules), default=0)
-        self._single = {f"r{i}": r for i, r in enumerate(rules)}
-        #: Lines longer than a floor are tried only against the rules that allow more than
-        #: the floor (long prose lines skip the many short-line rules); built on first use.
-        self._floors = [f for f in LENGTH_FLOORS if f < self.max_length]
+        self._needs = tuple(_checked_needs(r) for r in rules)
+        self._literals = tuple(n.literals for n in self._needs)
         self._patterns: dict[int, regex.Pattern[str]] = {}
+        self._lengths, self._by_length = _length_masks(rules, self._needs)
+        self._by_first, self._any_first = _edge_masks(self._needs, last=False)
+        self._by_last, self._any_last = _edge_masks(self._needs, last=True)
 
     def match(self, line: str) -> Rule | None:
         """The first rule matching the whole (stripped) line, or None.
 
-        Raises TimeoutError when the line takes longer than the timeout; callers record
-        that as a warning and keep the line.
+        Raises TimeoutError when a pattern takes longer than the timeout on the line.
         """
         text = line.strip()
         if not text or len(text) > self.max_length:
             return None
-        floor = self._floors[bisect_left(self._floors, len(text)) - 1]
-        pattern = self._patterns.get(floor)
-        if pattern is None:
-            pattern = self._patterns[floor] = _combine(self.rules, floor + 1)
-        found = pattern.fullmatch(text, timeout=self.timeout)
-        if found is None:
-            return None
-        rule = self._single[str(found.lastgroup)]
-        if len(text) <= rule.max_length:
-            return rule
-        return self._match_one_by_one(text)
-
-    def _match_one_by_one(self, text: str) -> Rule | None:
-        """Slow path for the rare line longer than the winning rule allows."""
-        for rule in self.rules:
-            if len(text) <= rule.max_length and rule.matches(text, timeout=self.timeout):
-                return rule
+        mask = (
+            self._by_length[bisect_right(self._lengths, len(text))]
+            & self._by_first.get(text[0], self._any_first)
+            & self._by_last.get(text[-1], self._any_last)
+        )
+        folded: str | None = None
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            index = low.bit_length() - 1
+            groups = self._literals[index]
+            if groups is not None:
+                if folded is None:
+                    folded = fold(text)
+                if not _contains_all(folded, groups):
+                    continue
+            if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:
+                return self.rules[index]
         return None
 
+    def _pattern(self, index: int) -> regex.Pattern[str]:
+        pattern = self._patterns.get(index)
+        if pattern is None:
+            pattern = self._patterns[index] = self.rules[index].compiled()
+        return pattern
 
-def _combine(rules: tuple[Rule, ...], min_length: int = 0) -> regex.Pattern[str]:
-    """One alternation of the rules with `max_length >= min_length`, in order; each
-    group is named after the rule's index in `rules`."""
-    parts = []
-    for i, rule in enumerate(rules):
-        if rule.max_length < min_length:
-            continue
-        # A scoped flag keeps each rule's own case sensitivity inside the alternation.
-        scope = "(?-i:" if rule.case_sensitive else "(?i:"
-        parts.append(f"(?P<r{i}>{scope}{rule.pattern}))")
-    return regex.compile("|".join(parts), regex.V0)
+
+def _checked_needs(rule: Rule) -> LineNeeds:
+    """The conditions read off the rule's pattern, or none if they would turn away one of
+    the rule's own examples (a safety net for syntax the analysis misreads)."""
+    needs = line_needs(rule.pattern)
+    if all(needs.admits(x.strip()) for x in rule.match if x.strip()):
+        return needs
+    return NO_NEEDS
+
+
+def _length_masks(
+    rules: tuple[Rule, ...], needs: tuple[LineNeeds, ...]
+) -> tuple[list[int], list[int]]:
+    """Bounds cutting line lengths into spans, and for each span the mask of rules that
+    can take a line of that length (its `max_length`, and the widths its pattern allows).
+    A line of length n falls in span `bisect_right(bounds, n)`."""
+    spans = [
+        (need.min_length, min(rule.max_length, need.max_length or rule.max_length))
+        for rule, need in zip(rules, needs, strict=True)
+    ]
+    bounds = sorted({low for low, _ in spans} | {high + 1 for _, high in spans})
+    masks = [_mask(low <= n <= high for low, high in spans) for n in [0, *bounds]]
+    return bounds, masks
+
+
+def _mask(flags: Iterable[bool]) -> int:
+    return sum(1 << i for i, flag in enumerate(flags) if flag)
+
+
+def _edge_masks(needs: tuple[LineNeeds, ...], last: bool) -> tuple[dict[str, int], int]:
+    """For each character named by some rule's first (last) set, the mask of rules a line
+    starting (ending) with it may match; and the mask for any other character."""
+    sets = [n.last if last else n.first for n in needs]
+    unconditioned = sum(1 << i for i, chars in enumerate(sets) if chars is None)
+    by_char: dict[str, int] = {}
+    for i, chars in enumerate(sets):
+        for char in chars or ():
+            by_char[char] = by_char.get(char, unconditioned) | (1 << i)
+    return by_char, unconditioned
+
+
+def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` contains a string of every group (plain loops: this runs per line
+    and rule, and generator expressions cost more than the tests themselves)."""
+    for group in groups:
+        for literal in group:
+            if literal in text:
+                break
+        else:
+            return False
+    return True

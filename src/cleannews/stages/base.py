@@ -38,7 +38,7 @@ class Stage:
 class RuleStage(Stage):
     """A stage driven by the line rules of its name, chosen by the page's language.
 
-    The combined matcher for each language set is built on first use and kept on the
+    The matcher for each language set is built on first use and kept on the
     instance: it is a pure function of the packs, so keeping it never changes results.
     It is dropped when the stage is pickled and rebuilt in the worker.
     """

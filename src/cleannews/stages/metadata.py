@@ -85,7 +85,7 @@ def _byline_names(doc: Doc, text: str) -> str | None:
     if rule is None or rule.tag != "byline":
         return None
     found = rule.compiled().fullmatch(text.strip(), timeout=doc.config.regex_timeout)
-    if found is None:  # pragma: no cover - the combined match said it matches
+    if found is None:  # pragma: no cover - the matcher said it matches
         return None
     names: str = found.group(1) if found.re.groups else found.group(0)
     return names

@@ -1,0 +1,281 @@
+"""What a rule's pattern needs of a line, read off the pattern once.
+
+Most lines of a page are prose that no rule takes, and running every rule's pattern on
+every line is the main cost of the rule stages. Each pattern is read once (its syntax
+tree, from the standard library's regular expression parser) for three necessary
+conditions of a whole-line match:
+
+* the characters a match can start with, and those it can end with;
+* groups of literal strings: the line must contain a string of each group (``(``, and
+  ``afp`` or ``reuters`` ..., for a credit in parentheses), compared after case folding.
+
+A line that fails a condition cannot match, so the pattern is not run. The conditions
+only ever let more lines through than match (anything the analysis cannot read gives
+"no condition"), so they change no result; `tests/test_prefilter.py` holds that on every
+rule's examples and on generated lines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+try:  # the parser behind `re` (private: `re._parser` since 3.11, `sre_parse` before)
+    _parser: Any = importlib.import_module("re._parser")
+    _sre: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - Python 3.10 or another interpreter
+    try:
+        _parser = importlib.import_module("sre_parse")
+        _sre = importlib.import_module("sre_constants")
+    except ImportError:  # no parser: no conditions, the same results, only slower
+        _parser = _sre = None
+
+try:  # `regex`'s own table of case variants (simple case folding, as our patterns use)
+    from regex._regex import get_all_cases as _all_cases
+except ImportError:  # pragma: no cover - without it, case folding cannot be vouched for
+    _all_cases = None
+
+#: The case folding `regex` uses for our (V0, IGNORECASE) patterns.
+_CASE_FLAGS = int(regex.IGNORECASE | regex.UNICODE)
+#: `\p{..}` classes the standard parser does not know; any class reads as "no condition".
+_PROPERTY = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+#: Syntax the standard parser accepts but reads otherwise than `regex`: braces that are not
+#: a counted repeat (fuzzy constraints like `{e<=1}`) and POSIX classes (`[:alpha:]`).
+_MISREAD = regex.compile(r"(?<!\\)\{(?!\d*,?\d*\})|\[:\^?[a-z]+:\]")
+#: Widths from this on mean "unbounded" to the parser.
+_UNBOUNDED = 1 << 30
+#: Widest character range spelt out as a set of first or last characters.
+_MAX_RANGE = 400
+
+
+def fold(text: str) -> str:
+    """Case-fold `text` the way literal conditions are compared.
+
+    `casefold` maps most case variants together; dotted and dotless i are mapped to
+    "i" as well, since `regex` matches "i" with "İ" and "I" with "ı".
+    """
+    return text.casefold().replace("\u0131", "i").replace("\u0307", "")
+
+
+@dataclass(frozen=True, slots=True)
+class LineNeeds:
+    """Necessary conditions for a whole-line match; None means no condition."""
+
+    first: frozenset[str] | None = None
+    last: frozenset[str] | None = None
+    literals: tuple[tuple[str, ...], ...] | None = None
+    min_length: int = 1
+    max_length: int | None = None
+
+    def admits(self, line: str) -> bool:
+        """Whether the (stripped, non-empty) line may match; False means it cannot."""
+        if len(line) < self.min_length:
+            return False
+        if self.max_length is not None and len(line) > self.max_length:
+            return False
+        if self.first is not None and line[0] not in self.first:
+            return False
+        if self.last is not None and line[-1] not in self.last:
+            return False
+        if self.literals is None:
+            return True
+        folded = fold(line)
+        return all(any(s in folded for s in group) for group in self.literals)
+
+
+NO_NEEDS = LineNeeds()
+
+
+def line_needs(pattern: str) -> LineNeeds:
+    """The conditions of `pattern` (a rule's, matched whole and case-insensitively)."""
+    if _parser is None or _all_cases is None:
+        return NO_NEEDS  # pragma: no cover
+    readable = _PROPERTY.sub(r"\\w", pattern)
+    if _MISREAD.search(readable):
+        return NO_NEEDS
+    try:
+        with warnings.catch_warnings():  # "possible nested set" and the like
+            warnings.simplefilter("ignore")
+            tree = _parser.parse(readable, 0)
+    except Exception:  # syntax only `regex` knows: no conditions
+        return NO_NEEDS
+    if _nullable_sequence(tree):
+        return NO_NEEDS
+    low, high = tree.getwidth()
+    return LineNeeds(
+        _edge(tree),
+        _edge(tree, last=True),
+        _literal_groups(tree),
+        max(low, 1),
+        high if high < _UNBOUNDED else None,
+    )
+
+
+# -- first and last characters ----------------------------------------------------------------
+
+_Node = tuple[Any, Any]
+_REPEATS: tuple[Any, ...] = ()
+_ZERO_WIDTH: tuple[Any, ...] = ()
+_ATOMIC: Any = None
+if _parser is not None:  # possessive repeats and atomic groups are new in Python 3.11
+    _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
+    _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+    _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+
+
+def _children(op: Any, av: Any) -> list[Sequence[_Node]] | None:
+    """The sub-sequences a group-like node matches one of; None for other nodes."""
+    if op in _REPEATS:
+        return [av[2]]
+    if op is _sre.SUBPATTERN:
+        return [av[3]]
+    if op is _ATOMIC and op is not None:
+        return [av]
+    if op is _sre.BRANCH:
+        return list(av[1])
+    return None
+
+
+def _nullable(op: Any, av: Any) -> bool:
+    """Whether the node can match the empty string."""
+    if op in _ZERO_WIDTH or op is _sre.GROUPREF:
+        return True
+    if op in _REPEATS and av[0] == 0:
+        return True
+    children = _children(op, av)
+    if children is None:
+        return op is _sre.GROUPREF_EXISTS
+    return any(_nullable_sequence(child) for child in children)
+
+
+def _nullable_sequence(nodes: Sequence[_Node]) -> bool:
+    return all(_nullable(op, av) for op, av in nodes)
+
+
+def _cases(code: int) -> set[str]:
+    """The character and every character `regex` takes for it ignoring case."""
+    return {chr(code), *map(chr, _all_cases(_CASE_FLAGS, code))}
+
+
+def _char_set(op: Any, av: Any) -> set[str] | None:
+    """The characters one single-character node matches, or None when too many."""
+    if op is _sre.LITERAL:
+        return _cases(av)
+    if op is not _sre.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is _sre.LITERAL:
+            chars |= _cases(value)
+        elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
+            for code in range(value[0], value[1] + 1):
+                chars |= _cases(code)
+        elif not (kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE):
+            return None  # negated sets, \w, \d ... (a stripped line has no edge space)
+    return chars
+
+
+def _edge(nodes: Sequence[_Node], last: bool = False) -> frozenset[str] | None:
+    """The characters a non-empty match of `nodes` can start (or end) with."""
+    found: set[str] = set()
+    for op, av in reversed(nodes) if last else nodes:
+        if op in _ZERO_WIDTH:
+            continue
+        children = _children(op, av)
+        if children is None:
+            chars = _char_set(op, av)
+            if chars is None:
+                return None
+            return frozenset(found | chars)
+        for child in children:
+            edge = _edge(child, last)
+            if edge is None:
+                return None
+            found |= edge
+        if not _nullable(op, av):
+            return frozenset(found)
+    return None  # the whole sequence may be empty: no condition
+
+
+# -- literals -----------------------------------------------------------------------------------
+
+#: Most literal groups kept per rule (the most selective ones; checking more costs more).
+_MAX_GROUPS = 3
+#: Largest character class read as a group of one-character literals.
+_MAX_CLASS_LITERALS = 8
+
+
+def _foldable(code: int) -> bool:
+    """Whether `fold` maps the character and all its case variants to one same string."""
+    folded = fold(chr(code))
+    return bool(folded) and all(fold(c) == folded for c in _cases(code))
+
+
+def _literal_groups(nodes: Sequence[_Node]) -> tuple[tuple[str, ...], ...] | None:
+    """The most selective groups of folded strings such that a match contains at least one
+    string of every group, best first; None when none is known."""
+    groups = sorted(set(_required_groups(nodes)), key=_selectivity, reverse=True)
+    return tuple(tuple(sorted(group)) for group in groups[:_MAX_GROUPS]) or None
+
+
+def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
+    """Every literal group a match of the sequence requires (all of them must be met)."""
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in nodes:
+        code = _single_code(op, av)
+        if code is not None and _foldable(code):
+            run.append(chr(code))
+            continue
+        if run:
+            groups.append(frozenset({fold("".join(run))}))
+            run = []
+        groups.extend(_node_groups(op, av))
+    if run:
+        groups.append(frozenset({fold("".join(run))}))
+    return groups
+
+
+def _single_code(op: Any, av: Any) -> int | None:
+    """The code point of a node that matches exactly one character (and its cases)."""
+    if op is _sre.LITERAL:
+        return int(av)
+    if op is _sre.IN and len(av) == 1 and av[0][0] is _sre.LITERAL:
+        return int(av[0][1])
+    return None
+
+
+def _node_groups(op: Any, av: Any) -> list[frozenset[str]]:
+    """The literal groups a node other than a plain literal requires."""
+    if op is _sre.IN:
+        return _class_group(av)
+    if op in _REPEATS and av[0] == 0:
+        return []
+    children = _children(op, av)
+    if children is None:
+        return []
+    if op is not _sre.BRANCH:
+        return _required_groups(children[0])
+    best = [max(_required_groups(child), key=_selectivity, default=None) for child in children]
+    if any(group is None for group in best):
+        return []
+    return [frozenset().union(*best)]  # type: ignore[arg-type]
+
+
+def _class_group(items: Any) -> list[frozenset[str]]:
+    """A small class of plain characters (`[|·•]`) as a group of one-character strings."""
+    if len(items) > _MAX_CLASS_LITERALS:
+        return []
+    if any(kind is not _sre.LITERAL or not _foldable(code) for kind, code in items):
+        return []
+    return [frozenset(fold(chr(code)) for _, code in items)]
+
+
+def _selectivity(group: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings: rarer in ordinary prose."""
+    return (min(len(s) for s in group), -len(group))

@@ -1,0 +1,205 @@
+"""The conditions read off rule patterns never turn away a line the pattern matches."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews.rules import RULE_STAGES, Rule, all_packs, rules_for
+from cleannews.rules.matcher import RuleMatcher
+from cleannews.rules.prefilter import NO_NEEDS, LineNeeds, _cases, _foldable, fold, line_needs
+
+PACKS = all_packs(include_plugins=False)
+RULES = [rule for pack in PACKS for rule in pack.rules]
+LANGUAGES = sorted({p.language for p in PACKS if p.language})
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_every_rule_admits_its_own_examples(rule):
+    needs = line_needs(rule.pattern)
+    for example in rule.match:
+        assert needs.admits(example.strip()), f"{rule.name}: {needs} turns away {example!r}"
+
+
+# -- what the analysis reads off a pattern -----------------------------------------------------
+
+
+def test_a_credit_in_parentheses_needs_its_brackets_and_one_agency():
+    needs = line_needs(r".{3,400}?\(\s*(?:AFP|Reuters)\s*\)\s*\.?")
+    assert needs.first is None  # any character may start the caption
+    assert needs.last == frozenset(").")
+    assert needs.literals is not None
+    assert set(needs.literals) == {("(",), (")",), ("afp", "reuters")}
+    assert (needs.min_length, needs.max_length) == (8, None)  # "abc(AFP)"
+
+
+def test_first_and_last_characters_include_every_case_variant():
+    needs = line_needs(r"(?:share|tweet)\s*on\s+x")
+    assert needs.first == frozenset("sStT") | {"\u017f"}  # ſ: long s folds to s
+    assert needs.last == frozenset("xX")
+    assert needs.literals == (("share", "tweet"), ("on",), ("x",))
+
+
+def test_optional_parts_widen_the_edges_and_add_no_literals():
+    needs = line_needs(r"(?:read\s+)?more")
+    assert needs.first == frozenset("rRmM")
+    assert needs.literals == (("more",),)
+    assert (needs.min_length, needs.max_length) is not None
+
+
+def test_a_small_class_of_plain_characters_is_a_literal_group():
+    needs = line_needs(r"\w+(?:\s+[|·•]\s+\w+){3,}")
+    assert needs.literals == (("|", "·", "•"),)
+    assert needs.first is None and needs.last is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        (r"(?:photograph){e<=1}", "photgraph"),  # fuzzy matching: `re` reads "{e<=1}" as text
+        (r"[[:alpha:]]+ ago", "days ago"),  # POSIX class: `re` reads a set and a "]"
+        (r"(?|(a)|(b))c", "bc"),  # branch reset: `re` cannot parse it
+        (r"\mphoto\M", "photo"),  # word start and end: `re` cannot parse them
+    ],
+)
+def test_patterns_only_regex_knows_get_no_conditions(pattern, line):
+    assert line_needs(pattern) == NO_NEEDS
+    assert regex.fullmatch(pattern, line, regex.I)  # and the rule still runs on every line
+
+
+def test_a_rule_whose_conditions_turn_away_its_own_example_runs_unconditioned():
+    """A safety net for syntax the analysis misreads: conditions are checked against the
+    rule's own examples when a matcher is built, and dropped if they turn one away."""
+    rule = Rule("odd", "boilerplate", "remove", r"x{e<=1}y", "fuzzy", ("xy", "ay"))
+    matcher = RuleMatcher((rule,))
+    assert matcher.match("ay") is rule
+
+
+def test_unicode_properties_read_as_any_letter():
+    needs = line_needs(r"\p{Lu}[\p{L}\s]{2,40}:\s*\d+")
+    assert needs.first is None and needs.last is None
+    assert needs.literals == ((":",),)
+
+
+def test_patterns_that_can_be_empty_get_no_conditions():
+    assert line_needs(r"(?:foo)?") == NO_NEEDS
+
+
+def test_a_line_shorter_or_longer_than_the_pattern_allows_is_turned_away():
+    needs = line_needs(r"photo \d{1,3}")
+    assert needs.min_length == 7 and needs.max_length == 9
+    assert needs.admits("photo 12")
+    assert not needs.admits("photo") and not needs.admits("photo 12345")
+
+
+# -- case folding --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("literal", "line"),
+    [
+        ("comment", "COMMENTS"),
+        ("ist", "İST"),
+        ("kılıç", "KILIÇ"),
+        ("ss", "ſs"),
+        ("k", "\u212a"),
+        ("σ", "Σ"),
+        ("σ", "ς"),
+    ],
+)
+def test_folding_meets_every_case_variant_regex_accepts(literal, line):
+    assert regex.search(regex.escape(literal), line, regex.IGNORECASE)
+    assert fold(literal) in fold(line)
+
+
+def test_every_foldable_character_folds_like_each_of_its_case_variants():
+    """Over the whole Basic Multilingual Plane: what `regex` takes for a character
+    ignoring case folds to the same string, whenever the analysis uses it in a literal."""
+    bad = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or not _foldable(code):
+            continue
+        char = chr(code)
+        variants = {*_cases(code), char.lower(), char.upper(), char.swapcase()}
+        for other in variants:
+            same_case = len(other) == 1 and regex.fullmatch(regex.escape(char), other, regex.I)
+            if same_case and fold(other) != fold(char):
+                bad.append((char, other))
+    assert not bad, bad[:10]
+
+
+# -- the matcher with conditions answers like the rules one by one --------------------------
+
+
+def one_by_one(rules: tuple[Rule, ...], line: str) -> Rule | None:
+    text = line.strip()
+    for rule in rules:
+        if text and len(text) <= rule.max_length and rule.matches(text):
+            return rule
+    return None
+
+
+STAGE_RULES = {stage: rules_for(PACKS, stage, LANGUAGES) for stage in RULE_STAGES}
+MATCHERS = {stage: RuleMatcher(rules) for stage, rules in STAGE_RULES.items()}
+EXAMPLES = sorted({x for rule in RULES for x in (*rule.match, *rule.no_match)})
+#: Characters whose case variants are easy to get wrong.
+TRICKY = "İıIiſsSKkΣσςẞß\u0307\u00a0"
+
+
+def mutated(text: str, swaps: list[int], inserts: list[tuple[int, str]]) -> str:
+    chars = list(text)
+    for i in swaps:
+        if chars:
+            chars[i % len(chars)] = chars[i % len(chars)].swapcase()
+    for i, piece in inserts:
+        at = i % (len(chars) + 1)
+        chars[at:at] = piece
+    return "".join(chars)
+
+
+@settings(deadline=None)
+@given(
+    example=st.sampled_from(EXAMPLES),
+    swaps=st.lists(st.integers(0, 500), max_size=6),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 500), st.text(alphabet=TRICKY + "()[]|:/-. a1", max_size=3)),
+        max_size=3,
+    ),
+    stage=st.sampled_from(RULE_STAGES),
+)
+def test_matcher_answers_like_the_rules_one_by_one_on_mutated_examples(
+    example, swaps, inserts, stage
+):
+    line = mutated(example, swaps, inserts)
+    rules = STAGE_RULES[stage]
+    assert MATCHERS[stage].match(line) == one_by_one(rules, line)
+
+
+def test_a_rule_that_the_conditions_rule_out_never_runs(monkeypatch):
+    rules = STAGE_RULES["boilerplate"]
+    matcher = RuleMatcher(rules)
+    ran: list[int] = []
+    compile_pattern = matcher._pattern
+
+    def spy(index: int) -> regex.Pattern[str]:
+        ran.append(index)
+        return compile_pattern(index)
+
+    monkeypatch.setattr(matcher, "_pattern", spy)
+    prose = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the price of water in the eastern districts."
+    )
+    assert matcher.match(prose) is None
+    assert len(rules) > 80 and len(ran) <= 3, [rules[i].name for i in ran]
+
+
+def test_conditions_are_plain_data():
+    needs = line_needs(r"\(AFP\)")
+    assert isinstance(needs, LineNeeds)
+    assert needs == line_needs(r"\(AFP\)")  # a pure function of the pattern
+    assert sys.getsizeof(needs) < 200
