@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 import cleannews
 from cleannews import html as H
@@ -109,3 +110,45 @@ def test_html_candidates_and_tokens_are_those_of_a_full_walk(index):
     assert [e for e in candidates if e in with_tokens] == with_tokens
     blocks = [e for e in everything if e.tag in H._BLOCK_TAGS and plain_tokens(e)]
     assert [e for e in H._MARKED_BLOCK_CANDIDATES(tree) if e in blocks] == blocks
+
+
+# -- HTML: element classes looked up in C -------------------------------------------------------
+
+TREE_INPUTS = [
+    *html_pages(),
+    (FIXTURES / "hostile" / "malformed.html").read_text(encoding="utf-8"),
+    (FIXTURES / "hostile" / "truncated.html").read_text(encoding="utf-8"),
+    (FIXTURES / "hostile" / "scripts_only.html").read_text(encoding="utf-8"),
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
+    "<p>A lone fragment</p>",
+    "plain text, no markup at all",
+    "",
+]
+
+
+@pytest.mark.parametrize("index", range(len(TREE_INPUTS)))
+def test_our_parser_builds_the_tree_trafilatura_builds(index):
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    page = TREE_INPUTS[index]
+    ours, theirs = H.load_html(page), trafilatura_load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is None:
+        return
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert all(isinstance(e, lxml_html.HtmlElement) for e in ours.iter(etree.Element))
+
+
+def test_trafilatura_extracts_the_same_text_from_our_tree():
+    import trafilatura
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    texts = [
+        (
+            trafilatura.extract(H.load_html(page), favor_recall=True),
+            trafilatura.extract(trafilatura_load_html(page), favor_recall=True),
+        )
+        for page in html_pages()
+    ]
+    assert all(ours == theirs for ours, theirs in texts)
+    assert sum(bool(ours) for ours, _ in texts) >= 5

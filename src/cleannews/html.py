@@ -172,11 +172,60 @@ def markup_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _fast_html_parser() -> lxml_html.HTMLParser:
+    """trafilatura's parser settings, with element classes looked up in C.
+
+    `lxml.html` parsers pick each element's Python class with a lookup written in Python
+    (to give forms and inputs classes of their own), and it runs every time Python first
+    touches an element: thousands of times per page in our passes and in trafilatura's.
+    Every element here is a plain `HtmlElement`, which is all trafilatura and we use.
+    """
+    parser = lxml_html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+_PARSER = _fast_html_parser()
+
+
+def load_html(html: str) -> etree._Element | None:
+    """The tree `trafilatura.load_html` builds (the same steps: repair, parse the text,
+    else its UTF-8 bytes, reject what is not HTML), with `_PARSER`."""
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    try:
+        tree = lxml_html.fromstring(html, parser=_PARSER)
+    except (ValueError, etree.LxmlError, RecursionError):  # say, an encoding declaration
+        tree = None
+    if tree is None or len(tree) < 1:
+        try:
+            tree = lxml_html.fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+        except (etree.LxmlError, ValueError, RecursionError):
+            tree = None
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
 def parse_html(html: str) -> etree._Element | None:
     """An lxml tree as trafilatura itself builds it (its parser settings matter for
     extraction: a tree from plain `lxml.html` loses text in some pages), or None."""
-    from trafilatura import load_html
-
     try:
         tree = load_html(html)
     except (etree.LxmlError, ValueError, RecursionError):
