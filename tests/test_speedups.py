@@ -105,11 +105,78 @@ def test_html_candidates_and_tokens_are_those_of_a_full_walk(index):
     assert tree is not None
     everything = list(tree.iter(etree.Element))
     assert all(H._tokens(e) == plain_tokens(e) for e in everything)
-    with_tokens = [e for e in everything if plain_tokens(e) or e.tag == "figcaption"]
-    candidates = H._CAPTION_CANDIDATES(tree)
-    assert [e for e in candidates if e in with_tokens] == with_tokens
-    blocks = [e for e in everything if e.tag in H._BLOCK_TAGS and plain_tokens(e)]
+    captions = [
+        e for e in everything if plain_tokens(e) & H._CAPTION_WORDS or e.tag == "figcaption"
+    ]
+    assert [e for e in H._CAPTION_CANDIDATES(tree) if e in captions] == captions
+    markers = {w for words in H.BOILERPLATE_MARKERS.values() for w in words}
+    blocks = [e for e in everything if e.tag in H._BLOCK_TAGS and plain_tokens(e) & markers]
     assert [e for e in H._MARKED_BLOCK_CANDIDATES(tree) if e in blocks] == blocks
+
+
+NESTED = """<html><body><article><h1>Title</h1>
+<p>Body text that is long enough to be the article and to outweigh the boxes below it.</p>
+<p>More body text, so that the page holds an article and not only boxes of links.</p>
+</article>
+<div class="share-box"><div class="share-inner"><ul class="related"><li><a href="/1">One</a></li>
+<li><a href="/2">Two</a></li><li><a href="/3">Three</a></li></ul></div>
+<p><a href="/x">A link line inside</a></p><div class="comments">Nested</div></div>
+<div class="comments-area"><h3><a href="/c">Comments</a></h3></div>
+<ul><li><a href="/a">Story Alpha</a></li><li><a href="/b">Story Beta</a></li><li><a href="/c">Story Gamma</a>
+<ul><li><a href="/d">Story Delta</a></li><li><a href="/e">Story Epsilon</a></li>
+<li><a href="/f">Story Zeta</a></li></ul></li></ul>
+<p><a href="/y">Another link line</a><p><a href="/z">and one more</a></p></p>
+</body></html>"""
+
+
+def plain_passes(tree: etree._Element) -> list[H.HtmlRemoval]:
+    """The markup passes as first written: a full walk, each element's ancestors checked."""
+
+    def detached(element: etree._Element) -> bool:
+        return all(ancestor is not tree for ancestor in element.iterancestors())
+
+    removals, total = [], max(1, len(H._text(tree)))
+    for element in list(tree.iter(etree.Element)):
+        if element.getparent() is None or element.tag not in H._BLOCK_TAGS or detached(element):
+            continue
+        rule = H._marker_rule(frozenset(plain_tokens(element)))
+        text = H._text(element)
+        if rule is None or len(text) > 0.4 * total or element.find(".//article") is not None:
+            continue
+        if element.find(".//h1") is None:
+            H._drop_keeping_tail(element)
+            removals += [H.HtmlRemoval(text, rule)] if text else []
+    for tags, share, rule in ((("ul", "ol"), 0.8, H.HTML_LINK_LIST),
+                              (H._LINK_LINE_TAGS, 0.95, H.HTML_LINK_LINE)):  # fmt: skip
+        for element in list(tree.iter(*tags)):
+            if element.getparent() is None or detached(element):
+                continue
+            text = H._text(element)
+            items = [li for li in element if li.tag == "li"]
+            if not text or (rule == H.HTML_LINK_LIST and len(items) < 3):
+                continue
+            if rule == H.HTML_LINK_LIST and len(text.split()) > 25 * len(items):
+                continue
+            if rule == H.HTML_LINK_LINE and (len(text.split()) > 25 or H._URL_TEXT.match(text)):
+                continue
+            if sum(len(H._text(a)) for a in element.iter("a")) >= share * len(text):
+                H._drop_keeping_tail(element)
+                removals.append(H.HtmlRemoval(text, rule))
+    return removals
+
+
+@pytest.mark.parametrize("index", range(len(html_pages()) + 1))
+def test_markup_passes_skip_what_they_dropped_like_a_full_walk(index):
+    page = [*html_pages(), NESTED][index]
+    fast, plain = H.parse_html(page), H.parse_html(page)
+    removals = H.remove_marked_elements(fast) + H.remove_link_lists(fast)
+    removals += H.remove_link_lines(fast)
+    assert removals == plain_passes(plain)
+    assert etree.tostring(fast) == etree.tostring(plain)
+    if page is NESTED:
+        assert [r.rule for r in removals] == [
+            "html-share", "html-comments", "html-link-list", "html-link-line", "html-link-line"
+        ]  # fmt: skip
 
 
 # -- HTML: element classes looked up in C -------------------------------------------------------

@@ -101,15 +101,23 @@ class HtmlRemoval:
     rule: str
 
 
+_IS_BLOCK = " or ".join(f"self::{tag}" for tag in sorted(_BLOCK_TAGS))
 #: Elements that may have class/id tokens or be a figcaption, and block elements with a
 #: class or id (the only ones with tokens), in document order: XPath does the walk in C.
+#: (Narrowing them further in XPath, to class values that contain a marker word, costs
+#: more than the Python token test it would save: `translate` per word per element.)
 _CAPTION_CANDIDATES = etree.XPath(
     "descendant-or-self::*[@class or @id] | descendant-or-self::figcaption"
 )
-_MARKED_BLOCK_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[(@class or @id) and ("
-    + " or ".join(f"self::{tag}" for tag in sorted(_BLOCK_TAGS))
-    + ")]"
+_MARKED_BLOCK_CANDIDATES = etree.XPath(f"descendant-or-self::*[(@class or @id) and ({_IS_BLOCK})]")
+#: Length of the page's text with white space runs collapsed (in C: no string is built).
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+#: How many of the candidates lie inside an element: those to skip once it is dropped.
+_MARKED_BLOCKS_INSIDE = etree.XPath(f"count(descendant::*[(@class or @id) and ({_IS_BLOCK})])")
+_LISTS_INSIDE = etree.XPath("count(descendant::ul | descendant::ol)")
+_LINK_LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6")
+_LINK_LINES_INSIDE = etree.XPath(
+    "count(" + " | ".join(f"descendant::{tag}" for tag in _LINK_LINE_TAGS) + ")"
 )
 
 
@@ -285,26 +293,27 @@ def byline_authors(text: str) -> tuple[str, ...]:
 def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article."""
     total = 0
-    dropped = False  # until something is dropped, no candidate can be detached
     removals: list[HtmlRemoval] = []
-    for element in _MARKED_BLOCK_CANDIDATES(tree):  # a list, in tree.iter() order
+    candidates = _MARKED_BLOCK_CANDIDATES(tree)  # a list, in document order
+    at = 0
+    while at < len(candidates):
+        element = candidates[at]
+        at += 1
         if element.getparent() is None or not isinstance(element.tag, str):
-            continue
-        if element.tag not in _BLOCK_TAGS or (dropped and _is_detached(element, tree)):
             continue
         rule = _marker_rule(_tokens(element))
         if rule is None:
             continue
         text = _text(element)
-        total = total or max(1, len(_text(tree)))
+        total = total or max(1, int(_TEXT_LENGTH(tree)))
         if (
             len(text) > 0.4 * total
             or element.find(".//article") is not None
             or element.find(".//h1") is not None
         ):
             continue
+        at += int(_MARKED_BLOCKS_INSIDE(element))  # gone with it
         _drop_keeping_tail(element)
-        dropped = True
         if text:
             removals.append(HtmlRemoval(text, rule))
     return removals
@@ -322,8 +331,12 @@ LINK_DENSITY = 0.8
 def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out lists of three or more items that are (almost) only link text."""
     removals: list[HtmlRemoval] = []
-    for element in list(tree.iter("ul", "ol")):
-        if element.getparent() is None or _is_detached(element, tree):
+    candidates = list(tree.iter("ul", "ol"))  # in document order
+    at = 0
+    while at < len(candidates):
+        element = candidates[at]
+        at += 1
+        if element.getparent() is None:
             continue
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
         text = _text(element)
@@ -331,6 +344,7 @@ def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= LINK_DENSITY * len(text) and len(text.split()) <= 25 * len(items):
+            at += int(_LISTS_INSIDE(element))  # gone with it
             _drop_keeping_tail(element)
             removals.append(HtmlRemoval(text, HTML_LINK_LIST))
     return removals
@@ -349,14 +363,19 @@ _URL_TEXT = regex.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out short paragraphs and subheadings whose whole text is a link."""
     removals: list[HtmlRemoval] = []
-    for element in list(tree.iter("p", "h2", "h3", "h4", "h5", "h6")):
-        if element.getparent() is None or _is_detached(element, tree):
+    candidates = list(tree.iter(*_LINK_LINE_TAGS))  # in document order
+    at = 0
+    while at < len(candidates):
+        element = candidates[at]
+        at += 1
+        if element.getparent() is None:
             continue
         text = _text(element)
         if not text or len(text.split()) > 25 or _URL_TEXT.match(text):
             continue  # a written-out address is text the author chose to show
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= 0.95 * len(text):
+            at += int(_LINK_LINES_INSIDE(element))  # gone with it
             _drop_keeping_tail(element)
             removals.append(HtmlRemoval(text, HTML_LINK_LINE))
     return removals
@@ -373,10 +392,6 @@ def _drop_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
-
-
-def _is_detached(element: etree._Element, tree: etree._Element) -> bool:
-    return all(ancestor is not tree for ancestor in element.iterancestors())
 
 
 def _marker_rule(tokens: frozenset[str]) -> str | None:
