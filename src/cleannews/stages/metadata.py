@@ -42,6 +42,12 @@ HEADLINE_LINE = structural_rule(
     "metadata",
     "The text's headline line where the page's metadata gives the title in other words.",
 )
+ZONE_HEADLINE = structural_rule(
+    "zone-headline",
+    "metadata",
+    "A headline-like line left above a story's first paragraph once its header is read "
+    "(a related headline, a section label): cleaned again, the body would make it the title.",
+)
 TITLE_SUFFIX = structural_rule(
     "headline-with-site-suffix",
     "metadata",
@@ -129,6 +135,7 @@ class AssignMetadata(RuleStage):
                 zone = []
             self._read_zone(doc, meta, zone, lines)
             self._read_other_lines(doc, meta, lines[len(zone) :])
+            self._remove_leftover_headlines(doc, lines)
             self._read_dateline(doc, meta, lines)
 
     def _read_zone(
@@ -171,6 +178,22 @@ class AssignMetadata(RuleStage):
             ):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
+
+    def _remove_leftover_headlines(self, doc: Doc, lines: list[Line]) -> None:
+        """Settle the body's top: the lines a second cleaning would read as its header.
+
+        Cleaned again, a body is a page whose header zone is whatever body lines come
+        before its first prose paragraph, and the first title candidate there would
+        become the title. So no title candidate stays above a story's first paragraph
+        (the zone has been read: the title, if any, is taken): cleaning is idempotent.
+        Hard-wrapped text and text without prose get no header zone, there or here."""
+        body = [line for line in lines if line.fate == Fate.BODY]
+        top = _zone_length(doc, body)
+        if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
+            return
+        for line in body[:top]:
+            if _is_title_candidate(doc, line):
+                doc.remove(line, ZONE_HEADLINE, self.name)
 
     def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """The HTML title, where the extracted text repeats it, is the title line."""
@@ -301,18 +324,20 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
     return end
 
 
+def _is_title_candidate(doc: Doc, line: Line) -> bool:
+    text = line.text
+    return (
+        is_headline_like(text)
+        and (word_count(text) >= 3 or len(text) >= 12)
+        and not text.startswith(("- ", "* "))  # an item of a list is content
+        and bullet_text(text) is None
+        and not is_byline(doc, text)
+        and not is_date_line(text, doc.language)
+    )
+
+
 def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
-    candidates = [
-        ln
-        for ln in zone
-        if ln.is_open
-        and is_headline_like(ln.text)
-        and (word_count(ln.text) >= 3 or len(ln.text) >= 12)
-        and not ln.text.startswith(("- ", "* "))  # an item of a list is content
-        and bullet_text(ln.text) is None
-        and not is_byline(doc, ln.text)
-        and not is_date_line(ln.text, doc.language)
-    ]
+    candidates = [ln for ln in zone if ln.is_open and _is_title_candidate(doc, ln)]
     repeated = [
         ln for ln in candidates if doc.repeats.get(ln.no, 1) > 1 and not is_name_like(ln.text)
     ]
