@@ -172,6 +172,7 @@ def test_clean_a_then_b_then_a_gives_the_same_a(a, b):
 
 # -- idempotent ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", [*SEEDS, *HTML], ids=lambda p: p.stem)
 def test_cleaning_the_body_again_gives_the_same_body(path):
     body = cleannews.clean(path.read_bytes()).body
