@@ -394,3 +394,22 @@ def test_each_language_pack_applies_only_to_its_language(lang):
     article = cleannews.clean(text)
     assert article.language == "en"
     assert not any(r.rule.endswith(f"-{lang}") for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("そんな用途を考慮してか、Kindleにはデスクトップアプリが用意されています。", True),
+        ("政府は月曜日、新しい経済対策を発表し、来年の成長率の見通しを引き上げた。", True),
+        ("今日のニュース", False),  # a heading
+        ("経済", False),
+        ("Il governo ha approvato lunedì il bilancio dopo un lungo dibattito in aula.", True),
+        ("Breaking news from the region", False),
+    ],
+)
+def test_a_chinese_or_japanese_sentence_is_prose_by_its_characters(line, prose):
+    """No spaces between words: every two characters count as a word, so an ordinary
+    sentence of thirty characters is a paragraph, and a heading stays a heading."""
+    from cleannews.shapes import is_prose
+
+    assert is_prose(line) is prose

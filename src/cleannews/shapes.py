@@ -26,6 +26,7 @@ _NAME_TOKEN = regex.compile(
     r"la|le|y|e|ben|abu|mc|st\.?)(?=\s))"
 )
 _KEY_STRIP = regex.compile(r"[\W_]+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def words(line: str) -> list[str]:
@@ -49,10 +50,14 @@ def ends_sentence(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A body paragraph: a full sentence of some length, or simply long.
 
-    Scripts without spaces between words (Chinese, Japanese, Thai) are judged by length.
+    Chinese and Japanese write no spaces between words, so a run of their characters is
+    one "word" to `word_count`; there, every two characters count as a word (about
+    what a word takes in those scripts), so a 30-character sentence is prose.
     """
     text = line.strip()
     n = word_count(text)
+    if not text.isascii():
+        n += len(_CJK.findall(text)) // 2
     if n >= 25 or len(text) >= 160:
         return True
     return n >= 8 and bool(_HARD_END.search(text))
