@@ -336,3 +336,42 @@ def test_byline_element_gives_the_authors_without_an_author_meta_tag():
     html = page("figure_captions").replace(b'<meta name="author" content="Laura Bennett">\n', b"")
     assert b'name="author"' not in html
     assert cleannews.clean(html).authors == ("Laura Bennett",)
+
+
+# -- layout tables ------------------------------------------------------------------------
+
+_PROSE = (
+    "The council approved the new bus route on Tuesday after a long debate about the cost "
+    "of running buses through the night in the northern districts of the city."
+)
+
+
+def _layout_table_page(cell: str) -> str:
+    return (
+        "<html><head><title>Night buses</title></head><body><table><tr>"
+        f"<td>{cell}</td>"
+        '<td><a href="/a">Weather</a><br><a href="/b">Sport</a><br><a href="/c">Traffic</a></td>'
+        "</tr></table></body></html>"
+    )
+
+
+def test_layout_table_is_unwrapped_so_paragraphs_stay_lines():
+    from cleannews.html import parse_html, unwrap_layout_tables
+
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    tree = parse_html(_layout_table_page(f"<h1>Night buses approved</h1>{paragraphs}"))
+    assert unwrap_layout_tables(tree) == 1
+    assert not list(tree.iter("table", "tr", "td"))
+    art = cleannews.clean(_layout_table_page(f"<h1>Night buses approved</h1>{paragraphs}"))
+    assert [p for p in art.paragraphs if p.startswith("The council")] == [
+        f"{_PROSE} Paragraph {n}." for n in range(4)
+    ]
+
+
+def test_data_table_is_not_unwrapped():
+    from cleannews.html import parse_html, unwrap_layout_tables
+
+    rows = "".join(f"<tr><td>Route {n}</td><td>{n * 7} min</td></tr>" for n in range(5))
+    tree = parse_html(f"<html><body><p>{_PROSE}</p><table>{rows}</table></body></html>")
+    assert unwrap_layout_tables(tree) == 0
+    assert len(list(tree.iter("td"))) == 10

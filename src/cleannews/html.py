@@ -313,6 +313,43 @@ def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
     return removals
 
 
+_TABLE_CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
+_TABLE_PARTS = etree.XPath("./tr | ./* | ./*/tr")
+#: Text that makes a cell a page region rather than a value: two or more paragraphs
+#: holding at least this many characters.
+LAYOUT_CELL_CHARS = 200
+
+
+def unwrap_layout_tables(tree: etree._Element) -> int:
+    """Turn tables used for page layout into plain blocks; returns how many.
+
+    A table is a layout table when one of its own cells holds a page region: a nested
+    table, a main heading (`h1`/`h2`), or two or more paragraphs of prose. Extraction reads
+    a table row as one line (`| cell | cell |`), which would glue the article to the
+    navigation and teasers beside it; as blocks, its paragraphs are judged one by one. Data
+    tables (short values in cells) are left alone.
+    """
+    unwrapped = 0
+    for table in list(tree.iter("table")):
+        if not any(_is_region(cell) for cell in _TABLE_CELLS(table)):
+            continue
+        for part in (*_TABLE_CELLS(table), *_TABLE_PARTS(table)):
+            if part.tag in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+                part.tag = "div"
+        table.tag = "div"
+        unwrapped += 1
+    return unwrapped
+
+
+def _is_region(cell: etree._Element) -> bool:
+    if cell.find(".//table") is not None or cell.find(".//h1") is not None:
+        return True
+    if cell.find(".//h2") is not None:
+        return True
+    paragraphs = list(cell.iter("p"))
+    return len(paragraphs) >= 2 and sum(len(_text(p)) for p in paragraphs) >= LAYOUT_CELL_CHARS
+
+
 def _drop_keeping_tail(element: etree._Element) -> None:
     """Remove an element but not the text that follows it (lxml keeps that in `tail`)."""
     parent = element.getparent()
@@ -477,6 +514,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
     removals = remove_marked_elements(tree) + remove_link_lists(tree) + remove_link_lines(tree)
+    unwrap_layout_tables(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]
