@@ -375,3 +375,33 @@ def test_data_table_is_not_unwrapped():
     tree = parse_html(f"<html><body><p>{_PROSE}</p><table>{rows}</table></body></html>")
     assert unwrap_layout_tables(tree) == 0
     assert len(list(tree.iter("td"))) == 10
+
+
+# -- teaser lists -------------------------------------------------------------------------
+
+
+def test_list_of_story_cards_is_removed_and_logged():
+    cards = "".join(
+        f'<li><h3><a href="/story-{n}">Other headline number {n}</a></h3>'
+        f"<h4>A short standfirst for story {n}</h4></li>"
+        for n in range(3)
+    )
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    html = (
+        "<html><head><title>Night buses</title></head><body><article><h1>Night buses</h1>"
+        f"{paragraphs}</article><ul>{cards}</ul></body></html>"
+    )
+    art = cleannews.clean(html)
+    logged = [r for r in art.removed if r.rule == "html-teaser-list"]
+    assert len(logged) == 1
+    assert "A short standfirst for story 1" in logged[0].text
+    assert "standfirst" not in art.body
+    assert len(art.paragraphs) == 4
+
+
+def test_list_with_one_linked_heading_is_kept():
+    from cleannews.html import parse_html, remove_teaser_lists
+
+    items = '<li><h3><a href="/a">Step one</a></h3></li><li>Step two</li><li>Step three</li>'
+    tree = parse_html(f"<html><body><p>{_PROSE}</p><ul>{items}</ul></body></html>")
+    assert remove_teaser_lists(tree) == []

@@ -287,6 +287,40 @@ def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
     return removals
 
 
+HTML_TEASER_LIST = structural_rule(
+    "html-teaser-list",
+    "html",
+    "A list whose items are headed by a linked heading: teasers for other stories.",
+)
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def remove_teaser_lists(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out lists in which half the items or more (two at least) hold a heading that
+    is a link: story cards (headline, maybe a standfirst or a date), which a list inside an
+    article does not have."""
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter("ul", "ol")):
+        if element.getparent() is None or _is_detached(element, tree):
+            continue
+        items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
+        teasers = sum(1 for li in items if _has_linked_heading(li))
+        if teasers >= 2 and 2 * teasers >= len(items):
+            text = _text(element)
+            _drop_keeping_tail(element)
+            removals.append(HtmlRemoval(text, HTML_TEASER_LIST))
+    return removals
+
+
+def _has_linked_heading(item: etree._Element) -> bool:
+    for heading in item.iter(*_HEADINGS):
+        if heading.find(".//a[@href]") is not None:
+            return True
+        if any(a.tag == "a" and a.get("href") for a in heading.iterancestors()):
+            return True
+    return False
+
+
 HTML_LINK_LINE = structural_rule(
     "html-link-line",
     "html",
@@ -513,7 +547,12 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    removals = remove_marked_elements(tree) + remove_link_lists(tree) + remove_link_lines(tree)
+    removals = (
+        remove_marked_elements(tree)
+        + remove_teaser_lists(tree)
+        + remove_link_lists(tree)
+        + remove_link_lines(tree)
+    )
     unwrap_layout_tables(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
