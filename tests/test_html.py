@@ -405,3 +405,17 @@ def test_list_with_one_linked_heading_is_kept():
     items = '<li><h3><a href="/a">Step one</a></h3></li><li>Step two</li><li>Step three</li>'
     tree = parse_html(f"<html><body><p>{_PROSE}</p><ul>{items}</ul></body></html>")
     assert remove_teaser_lists(tree) == []
+
+
+def test_footer_marked_element_is_removed_and_logged():
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    footer = '<div class="rodape"><div>Example City - Main Street 1 - Phone 555-0100</div></div>'
+    html = (
+        "<html><head><title>Night buses</title></head><body><div><h1>Night buses</h1>"
+        f"{paragraphs}</div>{footer}</body></html>"
+    )
+    art = cleannews.clean(html)
+    assert [r.text for r in art.removed if r.rule == "html-footer"] == [
+        "Example City - Main Street 1 - Phone 555-0100"
+    ]
+    assert "Main Street" not in art.body

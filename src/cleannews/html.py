@@ -68,6 +68,13 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
         "signup",
         "sign-up",
     ),
+    structural_rule(
+        "html-footer", "html", "An element marked as the page footer (imprint, address)."
+    ): (
+        "footer",
+        "rodape",  # Portuguese
+        "colophon",
+    ),
     structural_rule("html-ad", "html", "An element marked as an advertisement."): (
         "ad",
         "ads",
