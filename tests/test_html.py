@@ -419,3 +419,22 @@ def test_footer_marked_element_is_removed_and_logged():
         "Example City - Main Street 1 - Phone 555-0100"
     ]
     assert "Main Street" not in art.body
+
+
+def test_hover_card_inside_a_paragraph_is_removed_but_the_name_stays():
+    card = (
+        '<span class="rollover-people"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="rollover-block"><img src="/jd.jpg"><a href="/people/jane-doe">Jane Doe</a>'
+        '<a href="/s/1">Latest headline about the senator</a> <a href="/s/2">Another one</a>'
+        "</span></span>"
+    )
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(3))
+    html = (
+        "<html><head><title>Night buses</title></head><body><div><h1>Night buses</h1>"
+        f"<p>The plan was backed by Sen. {card} (D-Example), who spoke first.</p>"
+        f"{paragraphs}</div></body></html>"
+    )
+    art = cleannews.clean(html)
+    assert "The plan was backed by Sen. Jane Doe (D-Example), who spoke first." in art.paragraphs
+    assert "Latest headline" not in art.body
+    assert [r.rule for r in art.removed if r.stage == "html"] == ["html-popup"]

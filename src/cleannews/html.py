@@ -328,6 +328,33 @@ def _has_linked_heading(item: etree._Element) -> bool:
     return False
 
 
+HTML_POPUP = structural_rule(
+    "html-popup",
+    "html",
+    "A pop-up card inside a paragraph (a person's photo and latest headlines shown on hover).",
+)
+_POPUP_WORDS = frozenset({"tooltip", "popover", "hovercard", "rollover", "popup"})
+_IN_PARAGRAPH_POPUPS = etree.XPath("//p//*[(@class or @id) and not(self::a)]")
+
+
+def remove_popups(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out pop-up cards nested in a paragraph: an element marked as a tooltip,
+    popover, hover card or rollover that holds an image or two links or more. The
+    extractor would write the card's headlines into the middle of the sentence. The
+    innermost card goes first, so the linked name that opens it stays in the text."""
+    removals: list[HtmlRemoval] = []
+    for element in reversed(_IN_PARAGRAPH_POPUPS(tree)):
+        if not _tokens(element) & _POPUP_WORDS or _is_detached(element, tree):
+            continue
+        links = len(element.xpath(".//a[@href]"))
+        if links >= 2 or element.find(".//img") is not None:
+            text = _text(element)
+            _drop_keeping_tail(element)
+            if text:
+                removals.append(HtmlRemoval(text, HTML_POPUP))
+    return removals
+
+
 HTML_LINK_LINE = structural_rule(
     "html-link-line",
     "html",
@@ -556,6 +583,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     captions = take_captions(tree)
     removals = (
         remove_marked_elements(tree)
+        + remove_popups(tree)
         + remove_teaser_lists(tree)
         + remove_link_lists(tree)
         + remove_link_lines(tree)
