@@ -438,3 +438,15 @@ def test_hover_card_inside_a_paragraph_is_removed_but_the_name_stays():
     assert "The plan was backed by Sen. Jane Doe (D-Example), who spoke first." in art.paragraphs
     assert "Latest headline" not in art.body
     assert [r.rule for r in art.removed if r.stage == "html"] == ["html-popup"]
+
+
+def test_question_headline_repeating_the_page_title_is_the_title():
+    headline = "Will the new night buses ever pay for themselves in the city?"
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(3))
+    html = (
+        f"<html><head><title>{headline}</title></head><body>"
+        f"<div><h2>{headline}</h2>{paragraphs}</div></body></html>"
+    )
+    art = cleannews.clean(html)
+    assert art.title == headline
+    assert headline not in art.paragraphs
