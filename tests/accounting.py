@@ -53,8 +53,7 @@ def assert_accounted(
     title_lines: Counter[int] = Counter()
     summary_lines: Counter[int] = Counter()
     logged_removals = [
-        {(r.line, r.rule, r.text) for r in story.removed if r.line is not None}
-        for story in stories
+        {(r.line, r.rule, r.text) for r in story.removed if r.line is not None} for story in stories
     ]
     for fate in explanation.lines:
         if fate.fate == "blank":
