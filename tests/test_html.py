@@ -336,3 +336,117 @@ def test_byline_element_gives_the_authors_without_an_author_meta_tag():
     html = page("figure_captions").replace(b'<meta name="author" content="Laura Bennett">\n', b"")
     assert b'name="author"' not in html
     assert cleannews.clean(html).authors == ("Laura Bennett",)
+
+
+# -- layout tables ------------------------------------------------------------------------
+
+_PROSE = (
+    "The council approved the new bus route on Tuesday after a long debate about the cost "
+    "of running buses through the night in the northern districts of the city."
+)
+
+
+def _layout_table_page(cell: str) -> str:
+    return (
+        "<html><head><title>Night buses</title></head><body><table><tr>"
+        f"<td>{cell}</td>"
+        '<td><a href="/a">Weather</a><br><a href="/b">Sport</a><br><a href="/c">Traffic</a></td>'
+        "</tr></table></body></html>"
+    )
+
+
+def test_layout_table_is_unwrapped_so_paragraphs_stay_lines():
+    from cleannews.html import parse_html, unwrap_layout_tables
+
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    tree = parse_html(_layout_table_page(f"<h1>Night buses approved</h1>{paragraphs}"))
+    assert unwrap_layout_tables(tree) == 1
+    assert not list(tree.iter("table", "tr", "td"))
+    art = cleannews.clean(_layout_table_page(f"<h1>Night buses approved</h1>{paragraphs}"))
+    assert [p for p in art.paragraphs if p.startswith("The council")] == [
+        f"{_PROSE} Paragraph {n}." for n in range(4)
+    ]
+
+
+def test_data_table_is_not_unwrapped():
+    from cleannews.html import parse_html, unwrap_layout_tables
+
+    rows = "".join(f"<tr><td>Route {n}</td><td>{n * 7} min</td></tr>" for n in range(5))
+    tree = parse_html(f"<html><body><p>{_PROSE}</p><table>{rows}</table></body></html>")
+    assert unwrap_layout_tables(tree) == 0
+    assert len(list(tree.iter("td"))) == 10
+
+
+# -- teaser lists -------------------------------------------------------------------------
+
+
+def test_list_of_story_cards_is_removed_and_logged():
+    cards = "".join(
+        f'<li><h3><a href="/story-{n}">Other headline number {n}</a></h3>'
+        f"<h4>A short standfirst for story {n}</h4></li>"
+        for n in range(3)
+    )
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    html = (
+        "<html><head><title>Night buses</title></head><body><article><h1>Night buses</h1>"
+        f"{paragraphs}</article><ul>{cards}</ul></body></html>"
+    )
+    art = cleannews.clean(html)
+    logged = [r for r in art.removed if r.rule == "html-teaser-list"]
+    assert len(logged) == 1
+    assert "A short standfirst for story 1" in logged[0].text
+    assert "standfirst" not in art.body
+    assert len(art.paragraphs) == 4
+
+
+def test_list_with_one_linked_heading_is_kept():
+    from cleannews.html import parse_html, remove_teaser_lists
+
+    items = '<li><h3><a href="/a">Step one</a></h3></li><li>Step two</li><li>Step three</li>'
+    tree = parse_html(f"<html><body><p>{_PROSE}</p><ul>{items}</ul></body></html>")
+    assert remove_teaser_lists(tree) == []
+
+
+def test_footer_marked_element_is_removed_and_logged():
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(4))
+    footer = '<div class="rodape"><div>Example City - Main Street 1 - Phone 555-0100</div></div>'
+    html = (
+        "<html><head><title>Night buses</title></head><body><div><h1>Night buses</h1>"
+        f"{paragraphs}</div>{footer}</body></html>"
+    )
+    art = cleannews.clean(html)
+    assert [r.text for r in art.removed if r.rule == "html-footer"] == [
+        "Example City - Main Street 1 - Phone 555-0100"
+    ]
+    assert "Main Street" not in art.body
+
+
+def test_hover_card_inside_a_paragraph_is_removed_but_the_name_stays():
+    card = (
+        '<span class="rollover-people"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="rollover-block"><img src="/jd.jpg"><a href="/people/jane-doe">Jane Doe</a>'
+        '<a href="/s/1">Latest headline about the senator</a> <a href="/s/2">Another one</a>'
+        "</span></span>"
+    )
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(3))
+    html = (
+        "<html><head><title>Night buses</title></head><body><div><h1>Night buses</h1>"
+        f"<p>The plan was backed by Sen. {card} (D-Example), who spoke first.</p>"
+        f"{paragraphs}</div></body></html>"
+    )
+    art = cleannews.clean(html)
+    assert "The plan was backed by Sen. Jane Doe (D-Example), who spoke first." in art.paragraphs
+    assert "Latest headline" not in art.body
+    assert [r.rule for r in art.removed if r.stage == "html"] == ["html-popup"]
+
+
+def test_question_headline_repeating_the_page_title_is_the_title():
+    headline = "Will the new night buses ever pay for themselves in the city?"
+    paragraphs = "".join(f"<p>{_PROSE} Paragraph {n}.</p>" for n in range(3))
+    html = (
+        f"<html><head><title>{headline}</title></head><body>"
+        f"<div><h2>{headline}</h2>{paragraphs}</div></body></html>"
+    )
+    art = cleannews.clean(html)
+    assert art.title == headline
+    assert headline not in art.paragraphs

@@ -72,3 +72,40 @@ def test_every_rule_has_a_counter_example_or_is_anchored_by_shape():
 def test_invalid_rules_are_rejected_with_a_clear_message(text, message):
     with pytest.raises(RuleError, match=message):
         pack_from_toml(text, "test.toml")
+
+
+_PARAGRAPH = (
+    "The council approved the new bus route on Tuesday after a long debate about the cost "
+    "of running buses through the night in the northern districts of the city."
+)
+
+
+def test_a_line_inside_a_sign_up_form_goes_with_the_form():
+    import cleannews
+
+    page = "\n\n".join(
+        [
+            _PARAGRAPH,
+            _PARAGRAPH.replace("Tuesday", "Monday"),
+            "Morning Briefing Newsletter",
+            "Get the day's big stories and the fun stuff you love, like picks and rankings.",
+            "Thanks for signing up!",
+        ]
+    )
+    article = cleannews.clean(page)
+    assert [(r.line, r.rule) for r in article.removed] == [
+        (4, "newsletter-prompt"),
+        (6, "widget-block"),
+        (8, "newsletter-prompt"),
+    ]
+    assert len(article.paragraphs) == 2
+
+
+def test_a_paragraph_between_two_ads_stays():
+    import cleannews
+
+    middle = _PARAGRAPH.replace("Tuesday", "Monday")
+    last = _PARAGRAPH.replace("Tuesday", "Friday")
+    page = "\n\n".join([_PARAGRAPH, "Advertisement", middle, "Advertisement", last])
+    article = cleannews.clean(page)
+    assert article.paragraphs == (_PARAGRAPH, middle, last)

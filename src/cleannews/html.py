@@ -68,6 +68,13 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
         "signup",
         "sign-up",
     ),
+    structural_rule(
+        "html-footer", "html", "An element marked as the page footer (imprint, address)."
+    ): (
+        "footer",
+        "rodape",  # Portuguese
+        "colophon",
+    ),
     structural_rule("html-ad", "html", "An element marked as an advertisement."): (
         "ad",
         "ads",
@@ -350,6 +357,67 @@ def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
     return removals
 
 
+HTML_TEASER_LIST = structural_rule(
+    "html-teaser-list",
+    "html",
+    "A list whose items are headed by a linked heading: teasers for other stories.",
+)
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def remove_teaser_lists(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out lists in which half the items or more (two at least) hold a heading that
+    is a link: story cards (headline, maybe a standfirst or a date), which a list inside an
+    article does not have."""
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter("ul", "ol")):
+        if element.getparent() is None or _is_detached(element, tree):
+            continue
+        items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
+        teasers = sum(1 for li in items if _has_linked_heading(li))
+        if teasers >= 2 and 2 * teasers >= len(items):
+            text = _text(element)
+            _drop_keeping_tail(element)
+            removals.append(HtmlRemoval(text, HTML_TEASER_LIST))
+    return removals
+
+
+def _has_linked_heading(item: etree._Element) -> bool:
+    for heading in item.iter(*_HEADINGS):
+        if heading.find(".//a[@href]") is not None:
+            return True
+        if any(a.tag == "a" and a.get("href") for a in heading.iterancestors()):
+            return True
+    return False
+
+
+HTML_POPUP = structural_rule(
+    "html-popup",
+    "html",
+    "A pop-up card inside a paragraph (a person's photo and latest headlines shown on hover).",
+)
+_POPUP_WORDS = frozenset({"tooltip", "popover", "hovercard", "rollover", "popup"})
+_IN_PARAGRAPH_POPUPS = etree.XPath("//p//*[(@class or @id) and not(self::a)]")
+
+
+def remove_popups(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out pop-up cards nested in a paragraph: an element marked as a tooltip,
+    popover, hover card or rollover that holds an image or two links or more. The
+    extractor would write the card's headlines into the middle of the sentence. The
+    innermost card goes first, so the linked name that opens it stays in the text."""
+    removals: list[HtmlRemoval] = []
+    for element in reversed(_IN_PARAGRAPH_POPUPS(tree)):
+        if not _tokens(element) & _POPUP_WORDS or _is_detached(element, tree):
+            continue
+        links = len(element.xpath(".//a[@href]"))
+        if links >= 2 or element.find(".//img") is not None:
+            text = _text(element)
+            _drop_keeping_tail(element)
+            if text:
+                removals.append(HtmlRemoval(text, HTML_POPUP))
+    return removals
+
+
 HTML_LINK_LINE = structural_rule(
     "html-link-line",
     "html",
@@ -379,6 +447,43 @@ def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
             _drop_keeping_tail(element)
             removals.append(HtmlRemoval(text, HTML_LINK_LINE))
     return removals
+
+
+_TABLE_CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
+_TABLE_PARTS = etree.XPath("./tr | ./* | ./*/tr")
+#: Text that makes a cell a page region rather than a value: two or more paragraphs
+#: holding at least this many characters.
+LAYOUT_CELL_CHARS = 200
+
+
+def unwrap_layout_tables(tree: etree._Element) -> int:
+    """Turn tables used for page layout into plain blocks; returns how many.
+
+    A table is a layout table when one of its own cells holds a page region: a nested
+    table, a main heading (`h1`/`h2`), or two or more paragraphs of prose. Extraction reads
+    a table row as one line (`| cell | cell |`), which would glue the article to the
+    navigation and teasers beside it; as blocks, its paragraphs are judged one by one. Data
+    tables (short values in cells) are left alone.
+    """
+    unwrapped = 0
+    for table in list(tree.iter("table")):
+        if not any(_is_region(cell) for cell in _TABLE_CELLS(table)):
+            continue
+        for part in (*_TABLE_CELLS(table), *_TABLE_PARTS(table)):
+            if part.tag in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+                part.tag = "div"
+        table.tag = "div"
+        unwrapped += 1
+    return unwrapped
+
+
+def _is_region(cell: etree._Element) -> bool:
+    if cell.find(".//table") is not None or cell.find(".//h1") is not None:
+        return True
+    if cell.find(".//h2") is not None:
+        return True
+    paragraphs = list(cell.iter("p"))
+    return len(paragraphs) >= 2 and sum(len(_text(p)) for p in paragraphs) >= LAYOUT_CELL_CHARS
 
 
 def _drop_keeping_tail(element: etree._Element) -> None:
@@ -540,7 +645,14 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    removals = remove_marked_elements(tree) + remove_link_lists(tree) + remove_link_lines(tree)
+    removals = (
+        remove_marked_elements(tree)
+        + remove_popups(tree)
+        + remove_teaser_lists(tree)
+        + remove_link_lists(tree)
+        + remove_link_lines(tree)
+    )
+    unwrap_layout_tables(tree)
     articles = article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]

@@ -22,6 +22,13 @@ WIDGET_BLOCK = structural_rule(
 )
 #: Longest line (in words) the widget-block rule may take.
 WIDGET_LINE_WORDS = 20
+#: Rules (any language: the name may carry a language suffix) that match the parts of a
+#: sign-up or comment form. A line between two of them is part of the same form whatever
+#: its shape ("Get the day's big stories in your inbox." between the form's title and its
+#: thank-you message), up to FORM_LINE_WORDS words. Ads and links that stand between
+#: paragraphs are not among them, so a paragraph between two ads stays.
+FORM_RULES = ("newsletter-prompt", "comment-form-notice", "privacy-notice", "comment-prompt")
+FORM_LINE_WORDS = 80
 
 
 @register_stage
@@ -49,16 +56,24 @@ class RemoveBoilerplate(RuleStage):
 
     def _remove_widget_blocks(self, doc: Doc) -> None:
         """A short open line with removed boilerplate on both sides belongs to the widget
-        ("Pick Six Newsletter" / "Get the day's big stories." / "Thanks for signing up!")."""
+        ("Newsletter" / "Daily picks" / "Thanks for signing up!"); so does any line of up to
+        FORM_LINE_WORDS words between two parts of a sign-up or comment form."""
         lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
         removed_here = [ln.fate == Fate.REMOVED and ln.stage == self.name for ln in lines]
         for pos in range(1, len(lines) - 1):
             line = lines[pos]
-            if (
-                removed_here[pos - 1]
-                and removed_here[pos + 1]
-                and line.is_open
-                and word_count(line.text) <= WIDGET_LINE_WORDS
-                and not is_prose(line.text)
-            ):
+            if not (removed_here[pos - 1] and removed_here[pos + 1] and line.is_open):
+                continue
+            words = word_count(line.text)
+            short_widget_line = words <= WIDGET_LINE_WORDS and not is_prose(line.text)
+            in_form = words <= FORM_LINE_WORDS and all(
+                _is_form_rule(lines[near].rule) for near in (pos - 1, pos + 1)
+            )
+            if short_widget_line or in_form:
                 doc.remove(line, WIDGET_BLOCK, self.name)
+
+
+def _is_form_rule(name: str | None) -> bool:
+    return name is not None and any(
+        name == rule or name.startswith(f"{rule}-") for rule in FORM_RULES
+    )

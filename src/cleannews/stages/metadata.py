@@ -196,15 +196,20 @@ class AssignMetadata(RuleStage):
                 doc.remove(line, ZONE_HEADLINE, self.name)
 
     def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
-        """The HTML title, where the extracted text repeats it, is the title line."""
+        """The HTML title, where the extracted text repeats it, is the title line.
+
+        A line that repeats it word for word is taken even when it reads as a sentence (a
+        headline ending in "?" or "!"); a line that only resembles it must not."""
         title = doc.page.title or ""
         for line in lines[:10]:
-            if not line.is_open or is_prose(line.text):
+            if not line.is_open:
                 continue
-            if line_key(line.text) == line_key(title):
+            if line_key(line.text) == line_key(title) and is_headline_like(line.text):
                 meta.title = line.text
                 doc.mark(line, Fate.TITLE, None, self.name)
                 return
+            if is_prose(line.text):
+                continue
             if _same_headline(line.text, title):
                 meta.title = line.text
                 doc.remove(line, HEADLINE_LINE, self.name, into="title")
