@@ -370,13 +370,18 @@ def remove_teaser_lists(tree: etree._Element) -> list[HtmlRemoval]:
     is a link: story cards (headline, maybe a standfirst or a date), which a list inside an
     article does not have."""
     removals: list[HtmlRemoval] = []
-    for element in list(tree.iter("ul", "ol")):
-        if element.getparent() is None or _is_detached(element, tree):
+    candidates = list(tree.iter("ul", "ol"))  # in document order
+    at = 0
+    while at < len(candidates):
+        element = candidates[at]
+        at += 1
+        if element.getparent() is None:
             continue
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
         teasers = sum(1 for li in items if _has_linked_heading(li))
         if teasers >= 2 and 2 * teasers >= len(items):
             text = _text(element)
+            at += int(_LISTS_INSIDE(element))  # gone with it
             _drop_keeping_tail(element)
             removals.append(HtmlRemoval(text, HTML_TEASER_LIST))
     return removals
@@ -406,8 +411,10 @@ def remove_popups(tree: etree._Element) -> list[HtmlRemoval]:
     extractor would write the card's headlines into the middle of the sentence. The
     innermost card goes first, so the linked name that opens it stays in the text."""
     removals: list[HtmlRemoval] = []
+    # In reverse document order, what comes after a dropped card lies outside it (before
+    # it, or around it), so no candidate is ever inside a card dropped earlier.
     for element in reversed(_IN_PARAGRAPH_POPUPS(tree)):
-        if not _tokens(element) & _POPUP_WORDS or _is_detached(element, tree):
+        if not _tokens(element) & _POPUP_WORDS:
             continue
         links = len(element.xpath(".//a[@href]"))
         if links >= 2 or element.find(".//img") is not None:
