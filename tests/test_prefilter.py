@@ -85,6 +85,11 @@ def test_unicode_properties_read_as_any_letter():
     assert needs.literals == ((":",),)
 
 
+def test_a_lookahead_that_must_match_brings_its_literals():
+    needs = line_needs(r"(?=.*\bphone\b)(?!.*\bsale\b).{20,300}")
+    assert needs.literals == (("phone",),)  # not "sale": a negative lookahead
+
+
 def test_patterns_that_can_be_empty_get_no_conditions():
     assert line_needs(r"(?:foo)?") == NO_NEEDS
 

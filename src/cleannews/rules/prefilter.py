@@ -254,6 +254,8 @@ def _node_groups(op: Any, av: Any) -> list[frozenset[str]]:
     """The literal groups a node other than a plain literal requires."""
     if op is _sre.IN:
         return _class_group(av)
+    if op is _sre.ASSERT:  # a lookaround that must match: its literals are in the line
+        return _required_groups(av[1])
     if op in _REPEATS and av[0] == 0:
         return []
     children = _children(op, av)
