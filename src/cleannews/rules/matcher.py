@@ -39,6 +39,7 @@ class RuleMatcher:
         self.max_length = max((r.max_length for r in rules), default=0)
         self._needs = tuple(_checked_needs(r) for r in rules)
         self._literals = tuple(n.literals for n in self._needs)
+        self._prefixes = tuple(n.prefixes for n in self._needs)
         self._patterns: dict[int, regex.Pattern[str]] = {}
         self._lengths, self._by_length = _length_masks(rules, self._needs)
         self._by_first, self._any_first = _edge_masks(self._needs, last=False)
@@ -66,6 +67,9 @@ class RuleMatcher:
             if groups is not None:
                 if folded is None:
                     folded = fold(text)
+                prefixes = self._prefixes[index]
+                if prefixes is not None and not folded.startswith(prefixes):
+                    continue
                 if not _contains_all(folded, groups):
                     continue
             if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:

@@ -71,6 +71,7 @@ class LineNeeds:
     literals: tuple[tuple[str, ...], ...] | None = None
     min_length: int = 1
     max_length: int | None = None
+    prefixes: tuple[str, ...] | None = None
 
     def admits(self, line: str) -> bool:
         """Whether the (stripped, non-empty) line may match; False means it cannot."""
@@ -82,9 +83,11 @@ class LineNeeds:
             return False
         if self.last is not None and line[-1] not in self.last:
             return False
+        folded = fold(line)
+        if self.prefixes is not None and not folded.startswith(self.prefixes):
+            return False
         if self.literals is None:
             return True
-        folded = fold(line)
         return all(any(s in folded for s in group) for group in self.literals)
 
 
@@ -113,6 +116,7 @@ def line_needs(pattern: str) -> LineNeeds:
         _literal_groups(tree),
         max(low, 1),
         high if high < _UNBOUNDED else None,
+        _sorted(_prefixes(tree)),
     )
 
 
@@ -276,6 +280,39 @@ def _class_group(items: Any) -> list[frozenset[str]]:
     if any(kind is not _sre.LITERAL or not _foldable(code) for kind, code in items):
         return []
     return [frozenset(fold(chr(code)) for _, code in items)]
+
+
+def _prefixes(nodes: Sequence[_Node]) -> frozenset[str] | None:
+    """Folded strings of which every match starts with one (`(?:read|see) more` ...)."""
+    run: list[str] = []
+    for op, av in nodes:
+        code = _single_code(op, av)
+        if code is not None and _foldable(code):
+            run.append(chr(code))
+            continue
+        if run:
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        return _group_prefixes(op, av)
+    return frozenset({fold("".join(run))}) if run else None
+
+
+def _group_prefixes(op: Any, av: Any) -> frozenset[str] | None:
+    """The prefixes of a group-like node that opens the pattern."""
+    if op in _REPEATS and av[0] == 0:
+        return None
+    children = _children(op, av)
+    if children is None:
+        return None
+    found = [_prefixes(child) for child in children]
+    if any(f is None for f in found):
+        return None
+    return frozenset().union(*found)  # type: ignore[arg-type]
+
+
+def _sorted(strings: frozenset[str] | None) -> tuple[str, ...] | None:
+    return tuple(sorted(strings)) if strings else None
 
 
 def _selectivity(group: frozenset[str]) -> tuple[int, int]:
