@@ -113,9 +113,9 @@ _IS_BLOCK = " or ".join(f"self::{tag}" for tag in sorted(_BLOCK_TAGS))
 #: class or id (the only ones with tokens), in document order: XPath does the walk in C.
 #: (Narrowing them further in XPath, to class values that contain a marker word, costs
 #: more than the Python token test it would save: `translate` per word per element.)
-_CAPTION_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[@class or @id] | descendant-or-self::figcaption"
-)
+_CAPTION_CANDIDATES = etree.XPath("descendant-or-self::*[@class or @id or self::figcaption]")
+#: Every caption word contains one of these: a cheap test before the token sets.
+_CAPTION_STEMS = ("caption", "credit")
 _MARKED_BLOCK_CANDIDATES = etree.XPath(f"descendant-or-self::*[(@class or @id) and ({_IS_BLOCK})]")
 #: Length of the page's text with white space runs collapsed (in C: no string is built).
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
@@ -126,6 +126,17 @@ _LINK_LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6")
 _LINK_LINES_INSIDE = etree.XPath(
     "count(" + " | ".join(f"descendant::{tag}" for tag in _LINK_LINE_TAGS) + ")"
 )
+
+
+def _is_caption_marked(element: etree._Element) -> bool:
+    return _may_mention(element, _CAPTION_STEMS) and bool(_tokens(element) & _CAPTION_WORDS)
+
+
+def _may_mention(element: etree._Element, stems: tuple[str, ...]) -> bool:
+    """Whether the element's class or id, lower-cased, contains one of `stems` (each
+    token is a piece of the lower-cased value, so a token with a stem passes)."""
+    value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(stem in value for stem in stems)
 
 
 def _tokens(element: etree._Element) -> frozenset[str]:
@@ -257,8 +268,7 @@ def take_captions(tree: etree._Element) -> list[str]:
     """Texts of figcaptions and caption-classed elements, in page order, once each."""
     found: dict[str, None] = {}  # ordered, and a repeat is found in O(1) on caption-heavy pages
     for element in _CAPTION_CANDIDATES(tree):  # tree.iter() order, only where tokens may be
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag == "figcaption" or _tokens(element) & _CAPTION_WORDS:
+        if element.tag == "figcaption" or _is_caption_marked(element):
             text = _text(element)
             if text and text not in found and len(text) <= 600:
                 found[text] = None
