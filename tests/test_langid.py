@@ -105,3 +105,31 @@ def test_other_seeds_too(arithmetic):
 def test_featureless_text_raises_like_langdetect():
     with pytest.raises(LangDetectException):
         langid.detect(_detector_factory(), "1234 !!!")
+
+
+def test_single_script_filter_skips_no_script_character():
+    """Characters the quick `re` filter lets pass belong to none of the scripts."""
+    from cleannews.stages import language
+
+    passed = [chr(c) for c in range(0x2100) if not language._MAYBE_SINGLE_SCRIPT.match(chr(c))]
+    assert len(passed) > 1000
+    for pattern, _code in language._SINGLE_SCRIPT:
+        assert not any(pattern.match(ch) for ch in passed)
+
+
+def test_detect_language_same_as_counting_every_letter():
+    """The stage's shortcuts (stop counting at MIN_LETTERS, script filter) change nothing."""
+    from cleannews.stages import language
+
+    def counted(text: str) -> str | None:
+        letters = len(language._LETTER.findall(text))
+        if letters < language.MIN_LETTERS:
+            return None
+        for pattern, code in language._SINGLE_SCRIPT:
+            if len(pattern.findall(text)) * 2 > letters:
+                return code
+        code = fast(text)
+        return None if code in ("unknown", "no features") else code.split("-")[0]
+
+    texts = corpus() + ["x" * 19, "x" * 20, "ab " * 6 + "ა" * 30, "日本語 テキスト" * 4]
+    assert [language.detect_language(t) for t in texts] == [counted(t) for t in texts]

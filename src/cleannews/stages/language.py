@@ -9,6 +9,8 @@ belong to one language only are recognised without langdetect at all.
 
 from __future__ import annotations
 
+import itertools
+import re
 import threading
 
 import regex
@@ -29,6 +31,9 @@ _SINGLE_SCRIPT = (
     (regex.compile(r"[\p{Hebrew}]"), "he"),
     (regex.compile(r"[\p{Georgian}]"), None),
 )
+#: Characters outside these ranges may belong to one of those scripts (all of them
+#: start at U+0370; General Punctuation and Currency Symbols hold none): a quick filter.
+_MAYBE_SINGLE_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
 
 _factory_lock = threading.Lock()
 _factory: object | None = None
@@ -61,17 +66,36 @@ def sample_text(paragraphs: list[str], limit: int) -> str:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`, or None when there is too little text to tell."""
-    letters = len(_LETTER.findall(text))
-    if letters < MIN_LETTERS:
+    if not _has_letters(text, MIN_LETTERS):
         return None
-    for pattern, code in _SINGLE_SCRIPT:
-        if len(pattern.findall(text)) * 2 > letters:
-            return code
+    found, code = _single_script(text)
+    if found:
+        return code
     try:  # langdetect's answer with seed 0, computed faster (see cleannews.langid)
         code = langid.detect(_detector_factory(), text, seed=0)
     except Exception:  # langdetect raises LangDetectException on feature-less text
         return None
     return None if code == "unknown" else code.split("-")[0]
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` has at least `count` letters (stops counting there)."""
+    return next(itertools.islice(_LETTER.finditer(text), count - 1, None), None) is not None
+
+
+def _single_script(text: str) -> tuple[bool, str | None]:
+    """(whether one single-language script has over half the letters, its language).
+
+    Most texts have no character of those scripts at all, which a plain `re` search
+    tells quicker than counting letters and each script with `regex`.
+    """
+    if not _MAYBE_SINGLE_SCRIPT.search(text):
+        return False, None
+    letters = len(_LETTER.findall(text))
+    for pattern, code in _SINGLE_SCRIPT:
+        if len(pattern.findall(text)) * 2 > letters:
+            return True, code
+    return False, None
 
 
 @register_stage
