@@ -131,5 +131,63 @@ def test_detect_language_same_as_counting_every_letter():
         code = fast(text)
         return None if code in ("unknown", "no features") else code.split("-")[0]
 
-    texts = corpus() + ["x" * 19, "x" * 20, "ab " * 6 + "ა" * 30, "日本語 テキスト" * 4]
+    texts = [*corpus(), "x" * 19, "x" * 20, "ab " * 6 + "ა" * 30, "日本語 テキスト" * 4]
     assert [language.detect_language(t) for t in texts] == [counted(t) for t in texts]
+
+
+def test_stream_replays_random():
+    """The numpy path's look-ahead draws are exactly `random.Random`'s on this Python."""
+    assert langid._replays_random()
+    assert langid._stream_is_exact()
+
+
+def test_prepare_is_langdetects_cleaned_text():
+    factory = _detector_factory()
+    texts = [
+        *corpus(),
+        "Ιστορία " * 30 + "latin words here",  # non-Latin majority: Latin letters dropped
+        "tiếng Việt " * 20,  # Latin Extended Additional is not non-Latin
+        "Vie\u0323\u0302t Nam a\u0300 o\u0301 e\u0303 i\u0309",  # combining marks composed
+        "mail me: some.one@example.org or http://example.org/x?y=1  twice  spaced",
+        "\ud800 lone surrogate " + "日本" * 20,
+    ]
+    for text in texts:
+        detector = factory.create()  # type: ignore[attr-defined]
+        detector.append(text)
+        detector.cleaning_text()
+        assert langid._prepare(text, 10000) == detector.text, text[:60]
+
+
+def test_vector_and_pure_trials_agree_bit_for_bit():
+    """Both paths compute every probability with the same operations in the same order."""
+    pytest.importorskip("numpy")
+    factory = _detector_factory()
+    profiles = langid._profiles(factory)
+    for text in corpus()[:150]:
+        ngrams = langid._extract_ngrams(langid._prepare(text, 10000), profiles)
+        if ngrams:
+            for seed in (0, 3):
+                vector = langid._langprob_vector(profiles, ngrams, seed)
+                assert vector == langid._langprob_pure(profiles, ngrams, seed)
+
+
+class _TwoLanguages:
+    """A langdetect factory stand-in whose trials converge slowly or never (on "c" alone),
+    running over several look-ahead chunks of the numpy path or up to ITERATION_LIMIT."""
+
+    def __init__(self) -> None:
+        self.langlist = ["xx", "yy"]
+        self.word_lang_prob_map = {"a": [0.5, 0.4], "b": [0.4, 0.5], "c": [0.45, 0.45]}
+        self.seed = 0
+
+
+def test_trials_running_to_the_iteration_limit(arithmetic):
+    from langdetect.detector import Detector
+
+    factory = _TwoLanguages()
+    for text in ("a b c a b", "a a b", "b a b a b a c c", "c", "c c"):
+        detector = Detector(factory)
+        detector.append(text)
+        assert langid.detect(factory, text, seed=0) == detector.detect()
+        if "a" not in text:  # every trial ran to the limit
+            assert [p.prob for p in detector.get_probabilities()] == pytest.approx([0.5, 0.5])
