@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import random
+from array import array
 from pathlib import Path
+from typing import Any
 
 import pytest
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from cleannews import langid
-from cleannews.stages.language import _detector_factory
+from cleannews.stages.language import _language_profiles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,8 +63,16 @@ def corpus() -> list[str]:
     return texts
 
 
+@functools.cache
+def _detector_factory() -> Any:
+    """langdetect's own factory, for reference answers."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
 def reference(text: str) -> str:
-    detector = _detector_factory().create()  # type: ignore[attr-defined]
+    detector = _detector_factory().create()
     detector.seed = 0
     detector.append(text)
     try:
@@ -71,7 +83,7 @@ def reference(text: str) -> str:
 
 def fast(text: str) -> str:
     try:
-        return langid.detect(_detector_factory(), text, seed=0)
+        return langid.detect(_language_profiles(), text, seed=0)
     except LangDetectException:
         return "no features"
 
@@ -96,15 +108,15 @@ def test_other_seeds_too(arithmetic):
     factory = _detector_factory()
     for seed in (1, 42):
         for text in SAMPLES[:8]:
-            detector = factory.create()  # type: ignore[attr-defined]
+            detector = factory.create()
             detector.seed = seed
             detector.append(text)
-            assert langid.detect(factory, text, seed=seed) == detector.detect()
+            assert langid.detect(_language_profiles(), text, seed=seed) == detector.detect()
 
 
 def test_featureless_text_raises_like_langdetect():
     with pytest.raises(LangDetectException):
-        langid.detect(_detector_factory(), "1234 !!!")
+        langid.detect(_language_profiles(), "1234 !!!")
 
 
 def test_single_script_filter_skips_no_script_character():
@@ -152,7 +164,7 @@ def test_prepare_is_langdetects_cleaned_text():
         "\ud800 lone surrogate " + "日本" * 20,
     ]
     for text in texts:
-        detector = factory.create()  # type: ignore[attr-defined]
+        detector = factory.create()
         detector.append(text)
         detector.cleaning_text()
         assert langid._prepare(text, 10000) == detector.text, text[:60]
@@ -161,8 +173,7 @@ def test_prepare_is_langdetects_cleaned_text():
 def test_vector_and_pure_trials_agree_bit_for_bit():
     """Both paths compute every probability with the same operations in the same order."""
     pytest.importorskip("numpy")
-    factory = _detector_factory()
-    profiles = langid._profiles(factory)
+    profiles = _language_profiles()
     for text in corpus()[:150]:
         ngrams = langid._extract_ngrams(langid._prepare(text, 10000), profiles)
         if ngrams:
@@ -185,9 +196,31 @@ def test_trials_running_to_the_iteration_limit(arithmetic):
     from langdetect.detector import Detector
 
     factory = _TwoLanguages()
+    profiles = langid.Profiles.from_factory(factory)
     for text in ("a b c a b", "a a b", "b a b a b a c c", "c", "c c"):
         detector = Detector(factory)
         detector.append(text)
-        assert langid.detect(factory, text, seed=0) == detector.detect()
+        assert langid.detect(profiles, text, seed=0) == detector.detect()
         if "a" not in text:  # every trial ran to the limit
             assert [p.prob for p in detector.get_probabilities()] == pytest.approx([0.5, 0.5])
+
+
+def test_profiles_keep_langdetects_weights():
+    factory = _detector_factory()
+    profiles = _language_profiles()
+    assert profiles.langlist == factory.langlist
+    for gram in ("a", "th", "der", "ing", "Д"):
+        row = profiles.index[gram]
+        weights = profiles.flat[row * profiles.width : (row + 1) * profiles.width]
+        assert weights.tolist() == factory.word_lang_prob_map[gram]
+    with pytest.raises(ValueError):
+        langid.Profiles(["xx", "yy"], {"a": 0}, array("d", [0.5]))
+
+
+def test_normalise_is_ngram_normalize_per_character():
+    from langdetect.utils.ngram import NGram
+
+    ascii_text = "".join(chr(c) for c in range(128)) * 2
+    other = "".join(chr(c) for c in range(0x80, 0x3100)) + "한국어 中文 ș ț ỳ"
+    for text in (ascii_text, other, ascii_text + other):
+        assert langid._normalise(text) == "".join(NGram.normalize(ch) for ch in text)

@@ -7,11 +7,12 @@ loops. This module runs the same algorithm on the same profiles with the same ra
 sequence and the same floating-point operations in the same order, so the answer is
 identical, only quicker:
 
+* the profiles are a few compact tables (`Profiles`) instead of langdetect's factory;
 * n-grams are extracted per word (the n-gram state resets at every space, so a word's
-  n-grams depend on the word alone), as row numbers of the profile table, cached per word;
-* character normalisation goes through a per-character `str.translate` table;
+  n-grams depend on the word alone), as profile row numbers, cached per word;
+* character normalisation goes through `translate` tables;
 * each probability update is one list comprehension instead of an index loop;
-* with numpy installed, a trial draws its n-grams ahead from the generator's raw 32-bit
+* with numpy installed, a trial reads its n-grams ahead from the generator's raw 32-bit
   words (`_Stream` replays `random.choice` and `random.gauss` on them, checked against
   `random.Random` once per process) and multiplies the five rows between two
   normalisations in one vector reduction (the same IEEE operations in the same order);
@@ -24,13 +25,12 @@ identical, only quicker:
 
 from __future__ import annotations
 
-import bisect
 import importlib
 import itertools
 import math
 import random
 import re
-import threading
+from array import array
 from typing import Any
 
 from langdetect.detector import Detector
@@ -59,38 +59,51 @@ class _Normalised(dict[int, str]):
 
 
 _NORMALISE = _Normalised()
+#: The same for ASCII, as a `bytes.translate` table (ASCII text skips the dict lookups).
+_NORMALISE_ASCII = bytes(ord(NGram.normalize(chr(code))) for code in range(128)) + bytes(
+    range(128, 256)
+)
 
 
-class _Profiles:
-    """A factory's profiles as a table: n-gram -> row number, rows as lists and a matrix.
+def _normalise(text: str) -> str:
+    """NGram.normalize of every character."""
+    if text.isascii():
+        return text.encode("ascii").translate(_NORMALISE_ASCII).decode("ascii")
+    return text.translate(_NORMALISE)
 
-    A pure function of the installed profiles, built once per factory. `words` caches
-    the n-gram row numbers of each word followed by a space (bounded; the answer never
-    depends on it).
+
+class Profiles:
+    """langdetect's profiles as compact tables: a pure function of the installed data.
+
+    `index` numbers the n-grams; `flat` holds their rows one after the other (row r at
+    `[r * width, (r + 1) * width)`), and `matrix` is the same memory seen by numpy. A few
+    big objects, where langdetect's factory keeps a list of floats per n-gram (four times
+    the memory, and the garbage collector walks it). `words` and `tails` cache the row
+    numbers of a word followed by a space and of a last word, as `_ROW_CODE` bytes
+    (bounded; the answer never depends on them).
     """
 
-    def __init__(self, factory: Any) -> None:
+    def __init__(self, langlist: list[str], index: dict[str, int], flat: array[float]) -> None:
+        self.langlist = langlist
+        self.width = len(langlist)
+        self.index = index
+        self.flat = flat
+        if len(flat) != len(index) * self.width:
+            raise ValueError("every profile row needs one weight per language")
+        self.matrix = None if _np is None else _np.frombuffer(flat).reshape(-1, self.width)
+        self.words: dict[str, bytes] = {}
+        self.tails: dict[str, bytes] = {}
+
+    @classmethod
+    def from_factory(cls, factory: Any) -> Profiles:
+        """The tables of a loaded langdetect `DetectorFactory` (which can be dropped then)."""
         known: dict[str, list[float]] = factory.word_lang_prob_map
-        self.index = {gram: row for row, gram in enumerate(known)}
-        self.rows = list(known.values())
-        self.langlist: list[str] = list(factory.langlist)
-        self.matrix = None if _np is None else _np.array(self.rows, dtype=_np.float64)
-        self.words: dict[str, tuple[int, ...]] = {}
+        flat = array("d", itertools.chain.from_iterable(known.values()))
+        return cls(list(factory.langlist), {gram: row for row, gram in enumerate(known)}, flat)
 
 
-_profiles_lock = threading.Lock()
-_PROFILES: dict[int, tuple[Any, _Profiles]] = {}
-
-
-def _profiles(factory: Any) -> _Profiles:
-    """The table of `factory`, built on first use (the factory is kept alive with it)."""
-    entry = _PROFILES.get(id(factory))
-    if entry is None or entry[0] is not factory:
-        with _profiles_lock:
-            entry = _PROFILES.get(id(factory))
-            if entry is None or entry[0] is not factory:
-                entry = _PROFILES[id(factory)] = (factory, _Profiles(factory))
-    return entry[1]
+#: Row numbers are stored as C ints (numpy's `intc`) in byte strings.
+_ROW_CODE = "i"
 
 
 def _prepare(text: str, max_length: int) -> str:
@@ -134,15 +147,15 @@ def _drop_latin_if_minor(text: str) -> str:
     return text.translate(_DELETE_LATIN) if latin * 2 < non_latin else text
 
 
-def _word_ngrams(word: str, space_after: bool, index: dict[str, int]) -> tuple[int, ...]:
+def _word_ngrams(word: str, space_after: bool, index: dict[str, int]) -> bytes:
     """The n-grams `Detector._extract_ngrams` emits for one word (and the space after it),
-    as profile row numbers.
+    as profile row numbers (`_ROW_CODE` bytes).
 
     The same state machine as `NGram.add_char`, started as after a space.
     """
     grams = " "
     capital = False
-    found: list[int] = []
+    found = array(_ROW_CODE)
     for ch in word + " " if space_after else word:
         last = grams[-1]
         if last == " ":
@@ -168,26 +181,32 @@ def _word_ngrams(word: str, space_after: bool, index: dict[str, int]) -> tuple[i
                 row = index.get(w)
                 if row is not None:
                     found.append(row)
-    return tuple(found)
+    return found.tobytes()
 
 
-def _extract_ngrams(text: str, profiles: _Profiles) -> list[int]:
-    """Profile row numbers of the text's n-grams, in langdetect's order: each word's,
-    from the cache (all but the last word are followed by a space)."""
-    *words, tail = text.translate(_NORMALISE).split(" ")
-    cache = profiles.words
-    if len(cache) > _WORD_CACHE_SIZE:
+def _extract_ngrams(text: str, profiles: Profiles) -> bytes:
+    """Profile row numbers of the text's n-grams, in langdetect's order (`_ROW_CODE`
+    bytes): each word's from the cache (all but the last word are followed by a space).
+
+    Joining byte strings touches no per-n-gram object, which matters once other work
+    has pushed the caches out of the CPU's.
+    """
+    *words, tail = _normalise(text).split(" ")
+    cache, tails = profiles.words, profiles.tails
+    if len(cache) + len(tails) > _WORD_CACHE_SIZE:
         cache.clear()
+        tails.clear()
     found: list[Any] = list(map(cache.get, words))  # None where not cached yet
     if None in found:
-        index = profiles.index
         for position, grams in enumerate(found):
             if grams is None:
                 word = words[position]
-                grams = cache[word] = _word_ngrams(word, True, index)
-                found[position] = grams
-    found.append(_word_ngrams(tail, False, profiles.index) if tail else ())
-    return list(itertools.chain.from_iterable(found))
+                found[position] = cache[word] = _word_ngrams(word, True, profiles.index)
+    last = tails.get(tail)
+    if last is None:
+        last = tails[tail] = _word_ngrams(tail, False, profiles.index)
+    found.append(last)
+    return b"".join(found)
 
 
 def _decided(langprob: list[float], remaining: int) -> bool:
@@ -203,12 +222,12 @@ def _decided(langprob: list[float], remaining: int) -> bool:
     return lead > bound and lead > Detector.PROB_THRESHOLD
 
 
-def detect(factory: Any, text: str, seed: int = 0) -> str:
-    """What `factory.create()` with `seed`, `.append(text)`, `.detect()` returns.
+def detect(profiles: Profiles, text: str, seed: int = 0) -> str:
+    """What langdetect's `factory.create()` with `seed`, `.append(text)`, `.detect()`
+    returns, for `profiles = Profiles.from_factory(factory)`.
 
     Raises LangDetectException when the text has no n-gram features, like langdetect.
     """
-    profiles = _profiles(factory)
     ngrams = _extract_ngrams(_prepare(text, 10000), profiles)
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
@@ -232,14 +251,15 @@ def _alpha_weight(gauss: float) -> float:
     return weight
 
 
-def _langprob_pure(profiles: _Profiles, ngrams: list[int], seed: int) -> list[float]:
+def _langprob_pure(profiles: Profiles, ngrams: bytes, seed: int) -> list[float]:
     """`Detector._detect_block`'s trials in plain Python, drawing from `random.Random`."""
-    size = len(profiles.langlist)
+    size = profiles.width
+    rows = array(_ROW_CODE, ngrams)
     langprob = [0.0] * size
     rnd = random.Random(seed)
     for trial in range(TRIALS):
         weight = _alpha_weight(rnd.gauss(0.0, 1.0))
-        prob = _trial(profiles.rows, ngrams, rnd, weight, size)
+        prob = _trial(profiles.flat, rows, rnd, weight, size)
         langprob = [total + p / TRIALS for total, p in zip(langprob, prob, strict=True)]
         if _decided(langprob, TRIALS - 1 - trial):
             break
@@ -247,14 +267,15 @@ def _langprob_pure(profiles: _Profiles, ngrams: list[int], seed: int) -> list[fl
 
 
 def _trial(
-    rows: list[list[float]], ngrams: list[int], rnd: random.Random, weight: float, size: int
+    flat: array[float], rows: array[int], rnd: random.Random, weight: float, size: int
 ) -> list[float]:
     """One trial of `Detector._detect_block`: update on random n-grams until converged."""
     choice = rnd.choice
     prob = [1.0 / size] * size
     i = 0
     while True:
-        row = rows[choice(ngrams)]
+        start = choice(rows) * size
+        row = flat[start : start + size]
         prob = [p * (weight + w) for p, w in zip(prob, row, strict=True)]
         if i % 5 == 0:
             total = sum(prob)
@@ -269,6 +290,23 @@ def _top(maxp: float) -> bool:
     return bool(max(maxp, 0.0) > Detector.CONV_THRESHOLD)
 
 
+#: The first raw words of `random.Random(seed)` per seed: a pure function of the seed.
+_SEED_WORDS: dict[int, Any] = {}
+
+
+def _seed_words(seed: int, count: int) -> Any:
+    """At least the first `count` 32-bit words `random.Random(seed)` makes (at least 2048)."""
+    words = _SEED_WORDS.get(seed)
+    if words is None or len(words) < count:
+        count = max(count, 2 * len(words) if words is not None else 0, 2048)
+        raw = random.Random(seed).getrandbits(32 * count).to_bytes(4 * count, "little")
+        words = _np.frombuffer(raw, dtype="<u4")
+        if len(_SEED_WORDS) >= 16:
+            _SEED_WORDS.clear()
+        _SEED_WORDS[seed] = words
+    return words
+
+
 class _Stream:
     """`random.Random(seed)` as langdetect consumes it, replayed from its raw words.
 
@@ -276,37 +314,44 @@ class _Stream:
     `getrandbits(32 * n)` is the next n words (first word lowest); `choice(seq)` takes
     words `>> (32 - k)`, k = len(seq).bit_length(), until one is below len(seq);
     `gauss()` makes two values from four words (two `random()`s) and keeps the second
-    for the next call. Drawing the words in bulk and decoding every word as a choice
-    up front lets a trial look ahead at its n-grams; only the words a trial really used
-    are consumed. `_stream_is_exact` checks this replay against `random.Random`.
+    for the next call. The words of a seed are the same on every call (`_seed_words`);
+    decoding them as choices of `seq` up front lets a trial look ahead at its n-grams,
+    and only the words a trial really used are consumed. `_stream_is_exact` checks this
+    replay against `random.Random`.
     """
 
-    def __init__(self, seed: int, size: int) -> None:
-        self._rnd = random.Random(seed)
-        self._size = size  # choices are from range(size)
-        self._shift = 32 - size.bit_length()
-        self._words = _np.empty(0, dtype=_np.uint32)
+    def __init__(self, seed: int, seq: Any) -> None:
+        self._seed = seed
+        self._seq = seq  # choices are items of this array
+        self._shift = 32 - len(seq).bit_length()
+        self._words = _seed_words(seed, 0)
+        self._decoded = 0  # words decoded as choices so far
         self._pos = 0  # next unconsumed word
         self._gauss_next: float | None = None
-        self._accepted: list[int] = []  # positions of the words a choice accepts
-        self._picks: list[int] = []  # the choice each of them makes
+        self._accepted = _np.empty(0, dtype=_np.intp)  # words a choice accepts
+        self._picks = seq[:0]  # the item each of them picks
         self._first = 0  # index in _accepted of the last `choices()` call's first pick
 
-    def _draw(self, count: int) -> None:
-        """Draw `count` more words and decode them as choices."""
-        raw = self._rnd.getrandbits(32 * count).to_bytes(4 * count, "little")
-        more = _np.frombuffer(raw, dtype="<u4")
-        start = len(self._words)
-        self._words = _np.concatenate((self._words, more)) if start else more
-        candidates = more >> self._shift
-        hits = _np.flatnonzero(candidates < self._size)
-        self._accepted.extend((hits + start).tolist())
-        self._picks.extend(candidates[hits].tolist())
+    def _decode_more(self) -> None:
+        """Decode as many more words as were decoded so far (at least 512)."""
+        start = self._decoded
+        end = start + max(512, start)
+        if len(self._words) < end:
+            self._words = _seed_words(self._seed, end)
+        candidates = self._words[start:end] >> self._shift
+        hits = _np.flatnonzero(candidates < len(self._seq))
+        picks = self._seq[candidates[hits]]
+        if start:
+            self._accepted = _np.concatenate((self._accepted, hits + start))
+            self._picks = _np.concatenate((self._picks, picks))
+        else:
+            self._accepted, self._picks = hits, picks
+        self._decoded = end
 
     def _random(self) -> float:
         """`Random.random()`: 53 bits from two words."""
-        while len(self._words) < self._pos + 2:
-            self._draw(max(512, len(self._words)))
+        if len(self._words) < self._pos + 2:
+            self._words = _seed_words(self._seed, self._pos + 2)
         a = int(self._words[self._pos]) >> 5
         b = int(self._words[self._pos + 1]) >> 6
         self._pos += 2
@@ -323,27 +368,29 @@ class _Stream:
             self._gauss_next = math.sin(x2pi) * g2rad
         return 0.0 + z * 1.0
 
-    def choices(self, count: int) -> list[int]:
-        """The next `count` results of `choice(range(size))`, not consumed yet."""
-        first = bisect.bisect_left(self._accepted, self._pos)
+    def choices(self, count: int) -> Any:
+        """The next `count` results of `choice(seq)` (an array), not consumed yet."""
+        while self._decoded < self._pos:
+            self._decode_more()
+        first = int(self._accepted.searchsorted(self._pos))
         while len(self._accepted) - first < count:
-            self._draw(max(512, len(self._words)))
+            self._decode_more()
         self._first = first
         return self._picks[first : first + count]
 
     def consume(self, used: int) -> None:
         """Consume the words of the first `used` choices of the last `choices()`."""
-        self._pos = self._accepted[self._first + used - 1] + 1
+        self._pos = int(self._accepted[self._first + used - 1]) + 1
 
 
-def _langprob_vector(profiles: _Profiles, ngrams: list[int], seed: int) -> list[float]:
+def _langprob_vector(profiles: Profiles, ngrams: bytes, seed: int) -> list[float]:
     """`_langprob_pure` with numpy: the same draws and the same operations per element."""
-    size = len(profiles.langlist)
+    size = profiles.width
     langprob = _np.zeros(size)
-    stream = _Stream(seed, len(ngrams))
+    stream = _Stream(seed, _np.frombuffer(ngrams, dtype=_np.intc))
     for trial in range(TRIALS):
         weight = _alpha_weight(stream.gauss())
-        prob = _trial_vector(profiles.matrix, ngrams, stream, weight, size)
+        prob = _trial_vector(profiles.matrix, stream, weight)
         langprob += prob / TRIALS
         if _decided(langprob.tolist(), TRIALS - 1 - trial):
             break
@@ -351,14 +398,14 @@ def _langprob_vector(profiles: _Profiles, ngrams: list[int], seed: int) -> list[
     return result
 
 
-def _trial_vector(matrix: Any, ngrams: list[int], stream: _Stream, weight: float, size: int) -> Any:
+def _trial_vector(matrix: Any, stream: _Stream, weight: float) -> Any:
     """One trial on look-ahead draws, a chunk of blocks at a time (the first chunk is
     enough for most trials): returns its final probabilities and consumes its draws."""
-    prob: Any = 1.0 / size  # langdetect's uniform start
+    prob: Any = 1.0 / matrix.shape[1]  # langdetect's uniform start
     done = 0
     for count in _CHUNK_ENDS:
-        picks = stream.choices(count)
-        used, prob = _run_blocks(matrix, [ngrams[i] for i in picks[done:]], weight, prob, done)
+        rows = stream.choices(count)
+        used, prob = _run_blocks(matrix, rows[done:], weight, prob, done)
         if used:
             stream.consume(done + used)
             return prob
@@ -366,9 +413,7 @@ def _trial_vector(matrix: Any, ngrams: list[int], stream: _Stream, weight: float
     raise AssertionError("a trial ends by ITERATION_LIMIT")  # pragma: no cover
 
 
-def _run_blocks(
-    matrix: Any, rows: list[int], weight: float, prob: Any, done: int
-) -> tuple[int, Any]:
+def _run_blocks(matrix: Any, rows: Any, weight: float, prob: Any, done: int) -> tuple[int, Any]:
     """`_trial` from draw `done` on, with `prob` then, on the given draws (whole blocks):
     (draws used, final probabilities), or (0, probabilities at the end) if not converged.
 
@@ -432,15 +477,15 @@ def _replays_random() -> bool:
     for seed in (0, 1, 12345):
         for size in (1, 2, 3, 55, 1000, 1024, 1025, 30000):
             rnd = random.Random(seed)
-            stream = _Stream(seed, size)
-            for used in (25, 300, 1, 7):
+            stream = _Stream(seed, _np.arange(size))
+            for used in (25, 300, 1, 7, 1500):
                 if stream.gauss() != rnd.gauss(0.0, 1.0):
                     return False
-                picks = stream.choices(used + 40)[:used]
+                picks = stream.choices(used + 40)[:used].tolist()
                 stream.consume(used)
                 if picks != [rnd.choice(range(size)) for _ in range(used)]:
                     return False
     return True
 
 
-__all__ = ["detect"]
+__all__ = ["Profiles", "detect"]

@@ -35,21 +35,22 @@ _SINGLE_SCRIPT = (
 #: start at U+0370; General Punctuation and Currency Symbols hold none): a quick filter.
 _MAYBE_SINGLE_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
 
-_factory_lock = threading.Lock()
-_factory: object | None = None
+_profiles_lock = threading.Lock()
+_profiles: langid.Profiles | None = None
 
 
-def _detector_factory() -> object:
-    """langdetect's profiles, loaded once (read-only afterwards, so sharing is safe)."""
-    global _factory
-    with _factory_lock:
-        if _factory is None:
+def _language_profiles() -> langid.Profiles:
+    """langdetect's profiles as `langid.Profiles`, loaded once (read-only afterwards, so
+    sharing is safe). langdetect's own factory is dropped once converted."""
+    global _profiles
+    with _profiles_lock:
+        if _profiles is None:
             from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
             factory = DetectorFactory()
             factory.load_profile(PROFILES_DIRECTORY)
-            _factory = factory
-        return _factory
+            _profiles = langid.Profiles.from_factory(factory)
+        return _profiles
 
 
 def sample_text(paragraphs: list[str], limit: int) -> str:
@@ -72,7 +73,7 @@ def detect_language(text: str) -> str | None:
     if found:
         return code
     try:  # langdetect's answer with seed 0, computed faster (see cleannews.langid)
-        code = langid.detect(_detector_factory(), text, seed=0)
+        code = langid.detect(_language_profiles(), text, seed=0)
     except Exception:  # langdetect raises LangDetectException on feature-less text
         return None
     return None if code == "unknown" else code.split("-")[0]
