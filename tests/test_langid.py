@@ -178,7 +178,7 @@ def test_vector_and_pure_trials_agree_bit_for_bit():
         ngrams = langid._extract_ngrams(langid._prepare(text, 10000), profiles)
         if ngrams:
             for seed in (0, 3):
-                vector = langid._langprob_vector(profiles, ngrams, seed)
+                vector = langid._langprob_vector(profiles, ngrams, seed, estimate=False)
                 assert vector == langid._langprob_pure(profiles, ngrams, seed)
 
 
@@ -224,3 +224,68 @@ def test_normalise_is_ngram_normalize_per_character():
     other = "".join(chr(c) for c in range(0x80, 0x3100)) + "한국어 中文 ș ț ỳ"
     for text in (ascii_text, other, ascii_text + other):
         assert langid._normalise(text) == "".join(NGram.normalize(ch) for ch in text)
+
+
+def test_estimates_end_where_langdetect_does_and_stay_close():
+    """A trusted estimate ends its trial at langdetect's draw, within 1e-11 of its
+    probabilities (documented bound; the margin for decisions is 1e-9)."""
+    np = pytest.importorskip("numpy")
+    profiles = _language_profiles()
+    size = profiles.width
+    estimated = exact_only = 0
+    for text in corpus():
+        ngrams = langid._extract_ngrams(langid._prepare(text, 10000), profiles)
+        if not ngrams:
+            continue
+        stream = langid._Stream(0, np.frombuffer(ngrams, dtype=np.intc))
+        for _trial in range(4):
+            weight = langid._alpha_weight(stream.gauss())
+            rows = stream.choices(langid._ESTIMATE_DRAWS)
+            estimate = langid._estimate_blocks(profiles.matrix, rows, weight)
+            used, prob = langid._run_blocks(profiles.matrix, rows, weight, 1.0 / size, 0)
+            if estimate is None:
+                exact_only += 1
+            else:
+                estimated += 1
+                assert estimate[0] == used
+                assert np.abs(estimate[1] - prob).max() < 1e-11
+            langid._trial_vector(profiles.matrix, stream, weight)  # consumes the draws
+    assert estimated > 2 * exact_only  # short or ambiguous texts converge late
+
+
+def test_decisions_on_estimates_need_the_margin():
+    margin = langid._MARGIN
+    assert langid._clear_leader([0.1, 0.6, 0.3])
+    assert not langid._clear_leader([0.3, 0.35, 0.35 + margin / 2])
+    assert not langid._clear_leader([0.1 + margin / 2, 0.05])
+    assert not langid._close_to_decided([0.5, 0.1], remaining=4)  # cannot be decided yet
+    bound = 0.1 + 3 / 7 + 1e-9
+    assert langid._close_to_decided([bound + margin / 2, 0.1], remaining=3)
+    assert not langid._close_to_decided([bound + 2 * margin, 0.1], remaining=3)
+
+
+def test_untrusted_estimates_fall_back_to_exact_trials(monkeypatch):
+    pytest.importorskip("numpy")
+    profiles = _language_profiles()
+    ngrams = langid._extract_ngrams(langid._prepare(SAMPLES[0], 10000), profiles)
+    assert langid._langprob_vector(profiles, ngrams, 0, estimate=True) is not None
+    expected = [reference(text) for text in SAMPLES]
+    monkeypatch.setattr(langid, "_clear_leader", lambda langprob: False)
+    assert langid._langprob_vector(profiles, ngrams, 0, estimate=True) is None
+    assert [fast(text) for text in SAMPLES] == expected  # the page is redone exactly
+    monkeypatch.setattr(langid, "_MARGIN", 1.0)  # no estimate is trusted
+    assert [fast(text) for text in SAMPLES] == expected
+
+
+def test_same_answers_as_langdetect_other_seeds(arithmetic):
+    factory = _detector_factory()
+    for seed in range(2, 12):
+        for text in SAMPLES:
+            detector = factory.create()
+            detector.seed = seed
+            detector.append(text)
+            try:
+                expected = detector.detect()
+            except LangDetectException:
+                continue
+            assert langid.detect(_language_profiles(), text, seed=seed) == expected

@@ -1,11 +1,10 @@
-"""langdetect's `Detector.detect()`, computed faster with the very same arithmetic.
+"""langdetect's `Detector.detect()`, computed faster, with the same answer.
 
 langdetect (a port of Cybozu's language-detection) draws random character n-grams of the
 text and multiplies each language's probability by the n-gram's profile weight, in 7
 seeded trials. Its Python code spends most of its time in per-character and per-language
 loops. This module runs the same algorithm on the same profiles with the same random
-sequence and the same floating-point operations in the same order, so the answer is
-identical, only quicker:
+sequence, so the answer is identical, only quicker:
 
 * the profiles are a few compact tables (`Profiles`) instead of langdetect's factory;
 * n-grams are extracted per word (the n-gram state resets at every space, so a word's
@@ -16,6 +15,11 @@ identical, only quicker:
   words (`_Stream` replays `random.choice` and `random.gauss` on them, checked against
   `random.Random` once per process) and multiplies the five rows between two
   normalisations in one vector reduction (the same IEEE operations in the same order);
+* first, though, each trial is estimated in a few vector operations (normalising only
+  at the end, which langdetect's per-block normalisation equals in exact arithmetic,
+  so the estimate is within 1e-11); the estimate is used only where it provably leads
+  to the same decisions (same last draw, same stop, same leader), else the exact trial;
+  the pure-Python path computes exactly what langdetect computes;
 * the trials stop once the leading language can no longer be overtaken by the trials
   left (each trial adds at most 1/7 to a language's final score), so the ranking's top,
   the only thing `detect()` returns, is the same.
@@ -231,10 +235,7 @@ def detect(profiles: Profiles, text: str, seed: int = 0) -> str:
     ngrams = _extract_ngrams(_prepare(text, 10000), profiles)
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-    if _np is not None and profiles.matrix is not None and _stream_is_exact():
-        langprob = _langprob_vector(profiles, ngrams, seed)
-    else:
-        langprob = _langprob_pure(profiles, ngrams, seed)
+    langprob = _langprob(profiles, ngrams, seed)
     ranked = [
         Language(lang, p)
         for lang, p in zip(profiles.langlist, langprob, strict=True)
@@ -242,6 +243,18 @@ def detect(profiles: Profiles, text: str, seed: int = 0) -> str:
     ]
     ranked.sort(reverse=True)
     return str(ranked[0].lang) if ranked else Detector.UNKNOWN_LANG
+
+
+def _langprob(profiles: Profiles, ngrams: bytes, seed: int) -> list[float]:
+    """langdetect's final probabilities, or probabilities within 1e-11 of them that
+    rank the same language first."""
+    if _np is None or profiles.matrix is None or not _stream_is_exact():
+        return _langprob_pure(profiles, ngrams, seed)
+    langprob = _langprob_vector(profiles, ngrams, seed, estimate=True)
+    if langprob is None:  # an estimate came too close to a decision: none this time
+        langprob = _langprob_vector(profiles, ngrams, seed, estimate=False)
+    assert langprob is not None
+    return langprob
 
 
 def _alpha_weight(gauss: float) -> float:
@@ -383,19 +396,131 @@ class _Stream:
         self._pos = int(self._accepted[self._first + used - 1]) + 1
 
 
-def _langprob_vector(profiles: Profiles, ngrams: bytes, seed: int) -> list[float]:
-    """`_langprob_pure` with numpy: the same draws and the same operations per element."""
-    size = profiles.width
-    langprob = _np.zeros(size)
+def _langprob_vector(
+    profiles: Profiles, ngrams: bytes, seed: int, estimate: bool
+) -> list[float] | None:
+    """`_langprob_pure` with numpy: the same draws, and each trial either computed with
+    the same operations per element or, with `estimate`, estimated (`_trial_estimate`).
+
+    Estimates differ from langdetect's probabilities by less than 1e-11 (and end their
+    trial at the same draw): when a decision made on them (stop after this trial? which
+    language leads?) is within `_MARGIN` of going the other way, returns None.
+    """
+    langprob = _np.zeros(profiles.width)
     stream = _Stream(seed, _np.frombuffer(ngrams, dtype=_np.intc))
+    estimated = False
     for trial in range(TRIALS):
         weight = _alpha_weight(stream.gauss())
-        prob = _trial_vector(profiles.matrix, stream, weight)
+        prob = _trial_estimate(profiles.matrix, stream, weight) if estimate else None
+        if prob is None:
+            prob = _trial_vector(profiles.matrix, stream, weight)
+        else:
+            estimated = True
         langprob += prob / TRIALS
-        if _decided(langprob.tolist(), TRIALS - 1 - trial):
+        values: list[float] = langprob.tolist()
+        remaining = TRIALS - 1 - trial
+        if estimated and _close_to_decided(values, remaining):
+            return None
+        if _decided(values, remaining):
             break
-    result: list[float] = langprob.tolist()
-    return result
+    return None if estimated and not _clear_leader(values) else values
+
+
+#: Decisions on estimated probabilities need this margin; estimates are within 1e-11.
+_MARGIN = 1e-9
+
+
+def _close_to_decided(langprob: list[float], remaining: int) -> bool:
+    """Whether `_decided` could answer otherwise for probabilities within `_MARGIN`."""
+    if 2 * remaining >= TRIALS:  # it answers no whatever the probabilities
+        return False
+    lead = max(langprob)
+    bound = sorted(langprob)[-2] + remaining / TRIALS + 1e-9
+    return abs(lead - bound) <= _MARGIN or abs(lead - Detector.PROB_THRESHOLD) <= _MARGIN
+
+
+def _clear_leader(langprob: list[float]) -> bool:
+    """Whether the top of langdetect's ranking (the leader if above PROB_THRESHOLD, else
+    none) is the same for all probabilities within `_MARGIN`."""
+    second, lead = sorted(langprob)[-2:]
+    return lead - second > _MARGIN and abs(lead - Detector.PROB_THRESHOLD) > _MARGIN
+
+
+#: Draws an estimate looks at: 20 blocks after the first draw, enough for 98% of trials.
+_ESTIMATE_DRAWS = 101
+#: Below this smoothing weight (alpha 0.1, 8 standard deviations off) no estimates.
+_MIN_WEIGHT = 1e-5
+#: Estimates multiply every factor by this power of two (exactly): products of a
+#: hundred factors down to 64 * _MIN_WEIGHT or up to 64 stay far from 0 and infinity.
+_SCALE = 64.0
+#: Estimates keep every product above this (normal floats, relative rounding only)...
+_SMALLEST_PRODUCT = 1e-290
+#: ... and every normalised probability above this, so langdetect's stay normal too
+#: (times at most 5 weights of at least _MIN_WEIGHT: above 1e-305).
+_SMALLEST_SHARE = 1e-280
+
+
+def _trial_estimate(matrix: Any, stream: _Stream, weight: float) -> Any:
+    """A trial's final probabilities estimated (`_estimate_blocks`), its draws consumed;
+    None, consuming nothing, if the estimate cannot be trusted."""
+    if weight < _MIN_WEIGHT:
+        return None
+    outcome = _estimate_blocks(matrix, stream.choices(_ESTIMATE_DRAWS), weight)
+    if outcome is None:
+        return None
+    used, prob = outcome
+    stream.consume(used)
+    return prob
+
+
+def _estimate_blocks(matrix: Any, rows: Any, weight: float) -> tuple[int, Any] | None:
+    """(draws used, final probabilities) of a trial on these draws, in a few vector
+    operations: the products of the factors `w + weight` (times `_SCALE`, exactly) at
+    each block end (a block's draws multiplied together first, then the blocks in turn),
+    normalised there.
+
+    langdetect normalises after every block instead, which only rescales all languages
+    alike: in exact arithmetic both give the same normalised probabilities. With
+    rounding, each differs from the exact value by at most about (draws + 60) relative
+    roundings of 1.1e-16 as long as no value leaves the normal floats (guarded by
+    `_SMALLEST_PRODUCT` and `_SMALLEST_SHARE`): for at most 101 draws, under 1e-13, so
+    langdetect's convergence test (largest share above CONV_THRESHOLD) gives the same
+    answer at every block unless the estimated share is within `_MARGIN` of it; then,
+    and when the trial does not converge within these draws, returns None.
+    """
+    blocks = (len(rows) - 1) // 5
+    factors = matrix.take(rows, axis=0)
+    factors += weight
+    factors *= _SCALE
+    ends = _np.empty((blocks + 1, matrix.shape[1]))  # products at each block's end
+    ends[0] = factors[0]
+    _np.multiply.reduce(factors[1:].reshape(blocks, 5, -1), axis=1, out=ends[1:])
+    _np.multiply.accumulate(ends, axis=0, out=ends)
+    totals = ends.sum(axis=1).tolist()
+    largest = ends.max(axis=1).tolist()
+    safe = _safe_blocks(weight)
+    for block, (total, high) in enumerate(zip(totals, largest, strict=True)):
+        share = high / total
+        if abs(share - Detector.CONV_THRESHOLD) <= _MARGIN:
+            return None
+        if block > safe and not _all_normal(ends[block].min(), total):
+            return None
+        if share > Detector.CONV_THRESHOLD:
+            return 5 * block + 1, ends[block] / total
+    return None
+
+
+def _safe_blocks(weight: float) -> int:
+    """Blocks up to which no value can be small enough to matter: every factor is at
+    least `weight` (times `_SCALE`) and at most 1 + weight (times `_SCALE`), so after n
+    draws every share is at least weight ** n / 56 (less a few roundings), and every
+    product at least (64 * weight) ** n, more."""
+    return int((math.log10(_SMALLEST_SHARE * 56) / math.log10(weight) - 1) // 5)
+
+
+def _all_normal(smallest: float, total: float) -> bool:
+    """Whether the smallest product and the smallest share stay above their floors."""
+    return smallest >= _SMALLEST_PRODUCT and smallest >= _SMALLEST_SHARE * total
 
 
 def _trial_vector(matrix: Any, stream: _Stream, weight: float) -> Any:
