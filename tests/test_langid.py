@@ -143,7 +143,11 @@ def test_detect_language_same_as_counting_every_letter():
         code = fast(text)
         return None if code in ("unknown", "no features") else code.split("-")[0]
 
-    texts = [*corpus(), "x" * 19, "x" * 20, "ab " * 6 + "ა" * 30, "日本語 テキスト" * 4]
+    texts = [
+        *corpus(),
+        *("x" * 19, "x" * 20, "é" * 19 + "x", "é" * 18 + "x", "ü" * 30),
+        *("ab " * 6 + "ა" * 30, "日本語 テキスト" * 4, "\ud800" * 25),
+    ]
     assert [language.detect_language(t) for t in texts] == [counted(t) for t in texts]
 
 
@@ -289,3 +293,18 @@ def test_same_answers_as_langdetect_other_seeds(arithmetic):
             except LangDetectException:
                 continue
             assert langid.detect(_language_profiles(), text, seed=seed) == expected
+
+
+def test_sample_text_order_is_longest_first_then_text_order():
+    from cleannews.stages.language import sample_text
+
+    rng = random.Random(3)
+    for _ in range(200):
+        paragraphs = ["".join(rng.choice("ab ") for _ in range(rng.randrange(8))) for _ in range(9)]
+        limit = rng.randrange(1, 30)
+        expected: list[str] = []
+        for text in sorted(paragraphs, key=lambda p: (-len(p), p)):
+            expected.append(text)
+            if sum(map(len, expected)) >= limit:
+                break
+        assert sample_text(paragraphs, limit) == " ".join(expected)[:limit]

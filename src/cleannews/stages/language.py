@@ -34,6 +34,10 @@ _SINGLE_SCRIPT = (
 #: Characters outside these ranges may belong to one of those scripts (all of them
 #: start at U+0370; General Punctuation and Currency Symbols hold none): a quick filter.
 _MAYBE_SINGLE_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
+#: UTF-8 bytes other than ASCII letters (which are letters, and bytes of nothing else).
+_NOT_ASCII_LETTER = bytes(range(256)).translate(
+    None, bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+)
 
 _profiles_lock = threading.Lock()
 _profiles: langid.Profiles | None = None
@@ -57,7 +61,8 @@ def sample_text(paragraphs: list[str], limit: int) -> str:
     """The longest paragraphs first (prose, not widgets), up to `limit` characters."""
     picked: list[str] = []
     size = 0
-    for text in sorted(paragraphs, key=lambda p: (-len(p), p)):
+    # longest first, equal lengths in text order: sorted by (-len(p), p), in C
+    for text in sorted(sorted(paragraphs), key=len, reverse=True):
         picked.append(text)
         size += len(text)
         if size >= limit:
@@ -80,7 +85,11 @@ def detect_language(text: str) -> str | None:
 
 
 def _has_letters(text: str, count: int) -> bool:
-    """Whether `text` has at least `count` letters (stops counting there)."""
+    """Whether `text` has at least `count` letters: usually its ASCII letters (counted on
+    the UTF-8 bytes, in C) are enough; else count all, stopping at `count`."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded.translate(None, _NOT_ASCII_LETTER)) >= count:
+        return True
     return next(itertools.islice(_LETTER.finditer(text), count - 1, None), None) is not None
 
 
@@ -90,7 +99,7 @@ def _single_script(text: str) -> tuple[bool, str | None]:
     Most texts have no character of those scripts at all, which a plain `re` search
     tells quicker than counting letters and each script with `regex`.
     """
-    if not _MAYBE_SINGLE_SCRIPT.search(text):
+    if text.isascii() or not _MAYBE_SINGLE_SCRIPT.search(text):
         return False, None
     letters = len(_LETTER.findall(text))
     for pattern, code in _SINGLE_SCRIPT:
