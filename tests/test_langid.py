@@ -308,3 +308,17 @@ def test_sample_text_order_is_longest_first_then_text_order():
             if sum(map(len, expected)) >= limit:
                 break
         assert sample_text(paragraphs, limit) == " ".join(expected)[:limit]
+
+
+def test_top_language_is_the_first_of_langdetects_ranking():
+    from langdetect.language import Language
+
+    rng = random.Random(5)
+    langlist = ["aa", "bb", "cc", "dd", "ee"]
+    for _ in range(500):
+        langprob = [rng.choice([0.0, 0.05, 0.1, 0.2, 0.3, 0.45]) for _ in langlist]
+        pairs = zip(langlist, langprob, strict=True)
+        ranked = [Language(lang, p) for lang, p in pairs if p > 0.1]
+        ranked.sort(reverse=True)
+        expected = ranked[0].lang if ranked else "unknown"
+        assert langid._top_language(langlist, langprob) == expected

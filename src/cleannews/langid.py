@@ -39,7 +39,6 @@ from typing import Any
 
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
 _np: Any
@@ -235,14 +234,17 @@ def detect(profiles: Profiles, text: str, seed: int = 0) -> str:
     ngrams = _extract_ngrams(_prepare(text, 10000), profiles)
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-    langprob = _langprob(profiles, ngrams, seed)
-    ranked = [
-        Language(lang, p)
-        for lang, p in zip(profiles.langlist, langprob, strict=True)
-        if p > Detector.PROB_THRESHOLD
-    ]
-    ranked.sort(reverse=True)
-    return str(ranked[0].lang) if ranked else Detector.UNKNOWN_LANG
+    return _top_language(profiles.langlist, _langprob(profiles, ngrams, seed))
+
+
+def _top_language(langlist: list[str], langprob: list[float]) -> str:
+    """The first of langdetect's ranking: the languages above PROB_THRESHOLD sorted by
+    probability, highest first, a stable sort (ties keep langlist order), so the first
+    language with the highest probability if that is above the threshold."""
+    best = max(langprob)
+    if best > Detector.PROB_THRESHOLD:
+        return langlist[langprob.index(best)]
+    return str(Detector.UNKNOWN_LANG)
 
 
 def _langprob(profiles: Profiles, ngrams: bytes, seed: int) -> list[float]:
