@@ -1,8 +1,9 @@
 """Stage 2, language: detect the page's language from a bounded sample of its prose.
 
 Runs early because the rule stages choose their language packs by it. langdetect is
-random by design; each call gets its own seeded detector, so the answer depends only on
-the text, never on what the process did before. The sample is bounded (the longest
+random by design; each call gets langdetect's answer for a fixed seed (computed faster
+by `cleannews.langid`), so the answer depends only on the text, never on what the
+process did before. The sample is bounded (the longest
 lines, up to `language_sample_chars`), which keeps long pages fast, and scripts that
 belong to one language only are recognised without langdetect at all.
 """
