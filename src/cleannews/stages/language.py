@@ -1,14 +1,17 @@
 """Stage 2, language: detect the page's language from a bounded sample of its prose.
 
 Runs early because the rule stages choose their language packs by it. langdetect is
-random by design; each call gets its own seeded detector, so the answer depends only on
-the text, never on what the process did before. The sample is bounded (the longest
+random by design; each call gets langdetect's answer for a fixed seed (computed faster
+by `cleannews.langid`), so the answer depends only on the text, never on what the
+process did before. The sample is bounded (the longest
 lines, up to `language_sample_chars`), which keeps long pages fast, and scripts that
 belong to one language only are recognised without langdetect at all.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 import threading
 
 import regex
@@ -29,29 +32,38 @@ _SINGLE_SCRIPT = (
     (regex.compile(r"[\p{Hebrew}]"), "he"),
     (regex.compile(r"[\p{Georgian}]"), None),
 )
+#: Characters outside these ranges may belong to one of those scripts (all of them
+#: start at U+0370; General Punctuation and Currency Symbols hold none): a quick filter.
+_MAYBE_SINGLE_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
+#: UTF-8 bytes other than ASCII letters (which are letters, and bytes of nothing else).
+_NOT_ASCII_LETTER = bytes(range(256)).translate(
+    None, bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+)
 
-_factory_lock = threading.Lock()
-_factory: object | None = None
+_profiles_lock = threading.Lock()
+_profiles: langid.Profiles | None = None
 
 
-def _detector_factory() -> object:
-    """langdetect's profiles, loaded once (read-only afterwards, so sharing is safe)."""
-    global _factory
-    with _factory_lock:
-        if _factory is None:
+def _language_profiles() -> langid.Profiles:
+    """langdetect's profiles as `langid.Profiles`, loaded once (read-only afterwards, so
+    sharing is safe). langdetect's own factory is dropped once converted."""
+    global _profiles
+    with _profiles_lock:
+        if _profiles is None:
             from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
             factory = DetectorFactory()
             factory.load_profile(PROFILES_DIRECTORY)
-            _factory = factory
-        return _factory
+            _profiles = langid.Profiles.from_factory(factory)
+        return _profiles
 
 
 def sample_text(paragraphs: list[str], limit: int) -> str:
     """The longest paragraphs first (prose, not widgets), up to `limit` characters."""
     picked: list[str] = []
     size = 0
-    for text in sorted(paragraphs, key=lambda p: (-len(p), p)):
+    # longest first, equal lengths in text order: sorted by (-len(p), p), in C
+    for text in sorted(sorted(paragraphs), key=len, reverse=True):
         picked.append(text)
         size += len(text)
         if size >= limit:
@@ -61,17 +73,40 @@ def sample_text(paragraphs: list[str], limit: int) -> str:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`, or None when there is too little text to tell."""
-    letters = len(_LETTER.findall(text))
-    if letters < MIN_LETTERS:
+    if not _has_letters(text, MIN_LETTERS):
         return None
-    for pattern, code in _SINGLE_SCRIPT:
-        if len(pattern.findall(text)) * 2 > letters:
-            return code
+    found, code = _single_script(text)
+    if found:
+        return code
     try:  # langdetect's answer with seed 0, computed faster (see cleannews.langid)
-        code = langid.detect(_detector_factory(), text, seed=0)
+        code = langid.detect(_language_profiles(), text, seed=0)
     except Exception:  # langdetect raises LangDetectException on feature-less text
         return None
     return None if code == "unknown" else code.split("-")[0]
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` has at least `count` letters: usually its ASCII letters (counted on
+    the UTF-8 bytes, in C) are enough; else count all, stopping at `count`."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded.translate(None, _NOT_ASCII_LETTER)) >= count:
+        return True
+    return next(itertools.islice(_LETTER.finditer(text), count - 1, None), None) is not None
+
+
+def _single_script(text: str) -> tuple[bool, str | None]:
+    """(whether one single-language script has over half the letters, its language).
+
+    Most texts have no character of those scripts at all, which a plain `re` search
+    tells quicker than counting letters and each script with `regex`.
+    """
+    if text.isascii() or not _MAYBE_SINGLE_SCRIPT.search(text):
+        return False, None
+    letters = len(_LETTER.findall(text))
+    for pattern, code in _SINGLE_SCRIPT:
+        if len(pattern.findall(text)) * 2 > letters:
+            return True, code
+    return False, None
 
 
 @register_stage
