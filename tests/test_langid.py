@@ -322,3 +322,14 @@ def test_top_language_is_the_first_of_langdetects_ranking():
         ranked.sort(reverse=True)
         expected = ranked[0].lang if ranked else "unknown"
         assert langid._top_language(langlist, langprob) == expected
+
+
+def test_profiles_read_from_the_files_equal_langdetects_own_tables():
+    """`Profiles.from_directory` builds what langdetect's factory builds, bit for bit."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    theirs = langid.Profiles.from_factory(factory)
+    ours = langid.Profiles.from_directory(PROFILES_DIRECTORY)
+    assert ours.langlist == theirs.langlist and len(ours.langlist) == 55
+    assert ours.index == theirs.index
+    assert ours.flat.tobytes() == theirs.flat.tobytes()

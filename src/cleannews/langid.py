@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import json
 import math
+import os
 import random
 import re
 from array import array
@@ -96,6 +98,36 @@ class Profiles:
         self.matrix = None if _np is None else _np.frombuffer(flat).reshape(-1, self.width)
         self.words: dict[str, bytes] = {}
         self.tails: dict[str, bytes] = {}
+
+    @classmethod
+    def from_directory(cls, directory: str) -> Profiles:
+        """The tables langdetect's `DetectorFactory.load_profile` builds from its profile
+        files, built directly: the same files in the same (directory) order, the same
+        rows in the same order, the same `count / n_words` weights. About three times
+        faster than going through the factory's lists, once per process (each pool
+        worker)."""
+        names = os.listdir(directory)  # langdetect's order, dot files included in the width
+        width = len(names)
+        langlist: list[str] = []
+        index: dict[str, int] = {}
+        weights: list[tuple[int, float]] = []
+        for name in names:
+            path = os.path.join(directory, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            column = len(langlist)
+            langlist.append(profile["name"])
+            n_words = profile["n_words"]
+            for gram, count in profile["freq"].items():
+                row = index.setdefault(gram, len(index))
+                if 1 <= len(gram) <= 3:
+                    weights.append((row * width + column, 1.0 * count / n_words[len(gram) - 1]))
+        flat = array("d", bytes(8 * width * len(index)))
+        for at, weight in weights:
+            flat[at] = weight
+        return cls(langlist, index, flat)
 
     @classmethod
     def from_factory(cls, factory: Any) -> Profiles:

@@ -46,15 +46,13 @@ _profiles: langid.Profiles | None = None
 
 def _language_profiles() -> langid.Profiles:
     """langdetect's profiles as `langid.Profiles`, loaded once (read-only afterwards, so
-    sharing is safe). langdetect's own factory is dropped once converted."""
+    sharing is safe)."""
     global _profiles
     with _profiles_lock:
         if _profiles is None:
-            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+            from langdetect.detector_factory import PROFILES_DIRECTORY
 
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
-            _profiles = langid.Profiles.from_factory(factory)
+            _profiles = langid.Profiles.from_directory(PROFILES_DIRECTORY)
         return _profiles
 
 
