@@ -12,6 +12,8 @@ import regex
 from cleannews.memo import memoized
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
+#: The characters that join runs of word characters into one word in `_WORD`.
+WORD_JOINERS = "-'’."
 #: Characters that end a sentence, optionally followed by closing quotes/brackets.
 # Closing quotes and brackets may follow the stop, and so may the invisible direction
 # marks of right-to-left text (LRM, RLM, ALM, embeddings, isolates).
