@@ -105,10 +105,11 @@ class CollapseDuplicates(Stage):
             doc.remove(line, _repeat_rule(first), self.name)
 
     def _remove_covered_paragraphs(self, doc: Doc, lines: list[Line]) -> None:
-        paragraphs = [ln for ln in lines if word_count(ln.text) >= MIN_SENTENCE_WORDS]
+        tokens = {ln.no: _tokens(ln.text) for ln in lines}
+        paragraphs = [ln for ln in lines if _has_min_words(ln.text, tokens[ln.no])]
         if len(paragraphs) < 3:
             return  # a box needs two other paragraphs holding its sentences
-        index = _PairIndex(paragraphs)
+        index = _PairIndex(paragraphs, tokens)
         removed: set[int] = set()
         for line in paragraphs:  # boxes first: a box covers several paragraphs at once
             coverers = index.coverers(line, removed)
@@ -199,8 +200,8 @@ class _PairIndex:
     which `coverers` skips anyway. Sentences are split and read only when checked.
     """
 
-    def __init__(self, paragraphs: list[Line]) -> None:
-        self.pairs = {line.no: _pairs(_tokens(line.text)) for line in paragraphs}
+    def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
+        self.pairs = {line.no: _pairs(tokens[line.no]) for line in paragraphs}
         self.shared = _shared(self.pairs.values())
         self.postings: dict[Pair, list[int]] = defaultdict(list)
         for no, pairs in self.pairs.items():
@@ -214,7 +215,7 @@ class _PairIndex:
         result = []
         for sentence in _SENTENCE_SPLIT.splititer(line.text):  # lazily: most fail at once
             tokens = _tokens(sentence)
-            if not _has_sentence_words(sentence, tokens):
+            if not _has_min_words(sentence, tokens):
                 continue
             holders = self._holders(_pairs(tokens), line.no, removed)
             if not holders:
@@ -265,17 +266,17 @@ def _tokens(text: str) -> list[str]:
     return found
 
 
-def _has_sentence_words(sentence: str, tokens: list[str]) -> bool:
-    """`word_count(sentence) >= MIN_SENTENCE_WORDS`, without counting when tokens settle it.
+def _has_min_words(text: str, tokens: list[str]) -> bool:
+    """`word_count(text) >= MIN_SENTENCE_WORDS`, without counting when its tokens settle it.
 
     A word is one token or several joined by single joiner characters, so there are no
     more words than tokens, and at least as many as tokens minus joiners.
     """
     if len(tokens) < MIN_SENTENCE_WORDS:
         return False
-    if len(tokens) - sum(map(sentence.count, WORD_JOINERS)) >= MIN_SENTENCE_WORDS:
+    if len(tokens) - sum(map(text.count, WORD_JOINERS)) >= MIN_SENTENCE_WORDS:
         return True
-    return word_count(sentence) >= MIN_SENTENCE_WORDS
+    return word_count(text) >= MIN_SENTENCE_WORDS
 
 
 def _pairs(tokens: list[str]) -> set[Pair]:
