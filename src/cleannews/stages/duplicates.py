@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import regex
 
@@ -115,8 +115,7 @@ class CollapseDuplicates(Stage):
         index = _PairIndex(paragraphs, tokens)
         removed: set[int] = set()
         for line in paragraphs:  # boxes first: a box covers several paragraphs at once
-            coverers = index.coverers(line, removed)
-            if coverers is not None and len(set().union(*coverers)) >= 2 and len(coverers) >= 2:
+            if index.is_box(line, removed):
                 removed.add(line.no)
                 doc.remove(line, FACT_BOX, self.name)
                 self._remove_box_heading(doc, line)
@@ -200,7 +199,7 @@ class _PairIndex:
 
     `postings[p]` lists the paragraphs holding pair `p`, kept only for the `shared` pairs,
     those of two or more paragraphs: any other pair is held by its own paragraph alone,
-    which `coverers` skips anyway. Sentences are split and read only when checked.
+    which `is_box` skips anyway. Sentences are split and read only when checked.
     """
 
     def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
@@ -211,20 +210,29 @@ class _PairIndex:
             for pair in pairs & self.shared:
                 self.postings[pair].append(no)
 
-    def coverers(self, line: Line, removed: set[int]) -> list[set[int]] | None:
-        """For each sentence, the other kept paragraphs containing it; None if one has none."""
+    def is_box(self, line: Line, removed: set[int]) -> bool:
+        """Two sentences or more, each held by other kept paragraphs, two or more in all.
+
+        Sentences are split and read lazily: most paragraphs fail at the first one.
+        """
         if self.pairs[line.no].isdisjoint(self.shared):
-            return None  # no sentence shares a single pair with another paragraph
-        result = []
-        for sentence in _SENTENCE_SPLIT.splititer(line.text):  # lazily: most fail at once
+            return False  # no sentence shares a single pair with another paragraph
+        pieces = _SENTENCE_SPLIT.splititer(line.text)
+        first = next(pieces)
+        if len(first) == len(line.text):
+            return False  # one sentence
+        sentences = 0
+        all_holders: set[int] = set()
+        for sentence in chain((first,), pieces):
             tokens = _tokens(sentence)
             if not _has_min_words(sentence, tokens):
                 continue
             holders = self._holders(_pairs(tokens), line.no, removed)
             if not holders:
-                return None
-            result.append(holders)
-        return result or None
+                return False
+            sentences += 1
+            all_holders |= holders
+        return sentences >= 2 and len(all_holders) >= 2
 
     def _holders(self, sentence: set[Pair], own: int, removed: set[int]) -> set[int]:
         """The kept paragraphs other than `own` holding >= COVERAGE of the sentence's pairs."""
