@@ -234,14 +234,14 @@ class _PairIndex:
             all_holders |= holders
         return sentences >= 2 and len(all_holders) >= 2
 
-    def _holders(self, sentence: set[Pair], own: int, removed: set[int]) -> set[int]:
-        """The kept paragraphs other than `own` holding >= COVERAGE of the sentence's pairs."""
+    def _holders(self, sentence: set[Pair], paragraph: int, removed: set[int]) -> set[int]:
+        """The kept paragraphs other than `paragraph` holding >= COVERAGE of its pairs."""
         enough = COVERAGE * len(sentence)
         pairs = self.pairs
         return {
             no
             for no in self._candidates(sentence)
-            if no != own and no not in removed and len(sentence & pairs[no]) >= enough
+            if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
         }
 
     def _candidates(self, sentence: set[Pair]) -> set[int]:

@@ -209,5 +209,6 @@ def _is_strong(kinds: set[str]) -> bool:
 
 
 def _has_prose(prose: list[bool], start: int, wanted: int) -> bool:
-    """At least `wanted` prose lines among the next few dozen lines (bounded work)."""
+    """At least `wanted` (>= 1, as the config requires) prose lines among the next few
+    dozen lines (bounded work)."""
     return prose[start : start + 8 * wanted + 20].count(True) >= wanted
