@@ -12,6 +12,8 @@ import regex
 from cleannews.memo import memoized
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
+#: The characters that join runs of word characters into one word in `_WORD`.
+WORD_JOINERS = "-'’."
 #: Characters that end a sentence, optionally followed by closing quotes/brackets.
 # Closing quotes and brackets may follow the stop, and so may the invisible direction
 # marks of right-to-left text (LRM, RLM, ALM, embeddings, isolates).
@@ -27,6 +29,8 @@ _NAME_TOKEN = regex.compile(
 )
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+#: Punctuation a name on its own line does not hold.
+_NAME_PUNCT = regex.compile(r"[.!?:;,\"“”()|/]")
 
 
 def words(line: str) -> list[str]:
@@ -55,10 +59,12 @@ def is_prose(line: str) -> bool:
     what a word takes in those scripts), so a 30-character sentence is prose.
     """
     text = line.strip()
+    if len(text) >= 160:  # (before counting words: long lines are most of a page's text)
+        return True
     n = word_count(text)
     if not text.isascii():
         n += len(_CJK.findall(text)) // 2
-    if n >= 25 or len(text) >= 160:
+    if n >= 25:
         return True
     return n >= 8 and bool(_HARD_END.search(text))
 
@@ -67,26 +73,31 @@ def is_prose(line: str) -> bool:
 def is_headline_like(line: str) -> bool:
     """Short, with no sentence-final full stop: how headlines, kickers and headings look."""
     text = line.strip()
-    n = word_count(text)
-    if not 1 <= n <= 30 or len(text) > 220:
+    if len(text) > 220 or not 1 <= word_count(text) <= 30:
         return False
     if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    if 2 * sum(ch.isdigit() for ch in text) > letters:  # a data row, a score, a price
+    letters = sum(map(str.isalpha, text))
+    if 2 * sum(map(str.isdigit, text)) > letters:  # a data row, a score, a price
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
     if first.islower():  # a wrapped line's continuation, not a heading
         return False
     if "://" in text or "www." in text or "@" in text:
         return False
-    return not _SNIPPET_END.search(text)
+    return not _ends_with_ellipsis(text)
 
 
 @memoized
 def is_snippet(line: str) -> bool:
     """Text cut short with an ellipsis: a teaser's snippet."""
-    return bool(_SNIPPET_END.search(line.strip()))
+    return _ends_with_ellipsis(line.strip())
+
+
+def _ends_with_ellipsis(text: str) -> bool:
+    """`_SNIPPET_END` is found; each ending it accepts holds "..." or "…", so a text
+    without either is answered without a search."""
+    return ("..." in text or "…" in text) and bool(_SNIPPET_END.search(text))
 
 
 @memoized
@@ -99,7 +110,7 @@ def is_name_like(line: str) -> bool:
     text = line.strip()
     if not 4 <= len(text) <= 50 or any(ch.isdigit() for ch in text):
         return False
-    if regex.search(r"[.!?:;,\"“”()|/]", text.rstrip(".")):
+    if _NAME_PUNCT.search(text.rstrip(".")):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:

@@ -11,14 +11,24 @@ their byline.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
+from collections.abc import Iterable
 from itertools import chain, pairwise
 
 import regex
 
 from cleannews.document import Doc, Fate, Line
+from cleannews.memo import memoized
 from cleannews.rules import structural_rule
-from cleannews.shapes import is_headline_like, is_name_like, is_prose, line_key, word_count
+from cleannews.shapes import (
+    WORD_JOINERS,
+    is_headline_like,
+    is_name_like,
+    is_prose,
+    line_key,
+    word_count,
+)
 from cleannews.stages.base import Stage, register_stage
 
 DUP_HEADLINE = structural_rule(
@@ -48,6 +58,8 @@ BOX_HEADING = structural_rule(
 _SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _TOKEN = regex.compile(r"\w+")
+#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_".
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
@@ -55,6 +67,9 @@ MIN_SENTENCE_WORDS = 5
 #: is common text on the page (a refrain, a template), not a fact box's repeat of the body;
 #: it is not looked up, which keeps the check linear on pages of repeated paragraphs.
 MAX_CANDIDATES = 100
+#: Up to this many kept keys, a line is first tested against each (a few substring
+#: searches) before its own keys are computed; past it, its keys are simply looked up.
+MAX_TESTED_KEYS = 16
 
 
 @register_stage
@@ -79,30 +94,28 @@ class CollapseDuplicates(Stage):
         first_prose = next(
             (i for i, ln in enumerate(lines) if ln.is_open and is_prose(ln.text)), len(lines)
         )
-        first_by_key: dict[str, Line] = {}
+        kept = _KeptKeys()
         for pos, line in enumerate(lines):
-            keys = _keys(line.text)
-            first = next((first_by_key[k] for k in keys if k in first_by_key), None)
+            first = kept.first_holder(line.text)
             if first is None:
                 header = pos < first_prose and (
                     is_headline_like(line.text) or is_name_like(line.text)
                 )
                 if header or line.fate == Fate.CAPTION:
-                    for key in keys:
-                        first_by_key.setdefault(key, line)
+                    kept.add(line)
                 continue
             doc.repeats[first.no] = doc.repeats.get(first.no, 1) + 1
             doc.remove(line, _repeat_rule(first), self.name)
 
     def _remove_covered_paragraphs(self, doc: Doc, lines: list[Line]) -> None:
-        paragraphs = [ln for ln in lines if word_count(ln.text) >= MIN_SENTENCE_WORDS]
-        if len(paragraphs) < 2:
-            return
-        index = _PairIndex(paragraphs)
+        tokens = {ln.no: _tokens(ln.text) for ln in lines}
+        paragraphs = [ln for ln in lines if _has_min_words(ln.text, tokens[ln.no])]
+        if len(paragraphs) < 3:
+            return  # a box needs two other paragraphs holding its sentences
+        index = _PairIndex(paragraphs, tokens)
         removed: set[int] = set()
         for line in paragraphs:  # boxes first: a box covers several paragraphs at once
-            coverers = index.coverers(line, removed)
-            if coverers is not None and len(set().union(*coverers)) >= 2 and len(coverers) >= 2:
+            if index.is_box(line, removed):
                 removed.add(line.no)
                 doc.remove(line, FACT_BOX, self.name)
                 self._remove_box_heading(doc, line)
@@ -118,16 +131,54 @@ class CollapseDuplicates(Stage):
             doc.remove(heading, BOX_HEADING, self.name)
 
 
-def _keys(text: str) -> list[str]:
+@memoized
+def _keys(text: str) -> tuple[str, ...]:
     """The line's comparison keys: itself, and itself without a site suffix."""
     key = line_key(text)
     if len(key) < 8:
-        return []
-    keys = [key]
+        return ()
     found = _SUFFIX.match(text.strip())
     if found and word_count(found.group(2)) <= 5:
-        keys.append(line_key(found.group(1)))
-    return keys
+        return (key, line_key(found.group(1)))
+    return (key,)
+
+
+class _KeptKeys:
+    """The keys of the header lines and captions kept so far, each with its first line.
+
+    Every word of a line's key stands verbatim in the casefolded line (and in any part of
+    it), so a line none of whose kept keys passes that test cannot repeat one: its own keys,
+    a regex pass or two, are then not computed. Most body lines are such lines.
+    """
+
+    def __init__(self) -> None:
+        self.first_by_key: dict[str, Line] = {}
+        self.key_words: list[list[str]] = []
+
+    def first_holder(self, text: str) -> Line | None:
+        """The first kept line sharing a key with `text`, if any."""
+        if not self._may_hold_key(text):
+            return None
+        first_by_key = self.first_by_key
+        return next((first_by_key[k] for k in _keys(text) if k in first_by_key), None)
+
+    def add(self, line: Line) -> None:
+        for key in _keys(line.text):
+            if key not in self.first_by_key:
+                self.first_by_key[key] = line
+                self.key_words.append(key.split(" "))
+
+    def _may_hold_key(self, text: str) -> bool:
+        if len(self.key_words) > MAX_TESTED_KEYS:
+            return True  # many captions: looking the line's keys up is cheaper (and linear)
+        folded = text.casefold()
+        for words in self.key_words:
+            for word in words:
+                if word not in folded:
+                    break
+            else:
+                return True
+        return False
 
 
 def _repeat_rule(first: Line) -> str:
@@ -140,66 +191,116 @@ def _repeat_rule(first: Line) -> str:
     return DUP_PARAGRAPH
 
 
+Pair = tuple[str, str]
+
+
 class _PairIndex:
     """Word-pair sets of paragraphs, indexed so that coverage checks stay cheap.
 
-    `frequency[p]` is how many paragraphs hold pair `p`; `postings[p]` lists them, kept only
-    for pairs held by two or more paragraphs (a pair of one paragraph only leads back to
-    the paragraph being checked, which `coverers` skips anyway).
+    `postings[p]` lists the paragraphs holding pair `p`, kept only for the `shared` pairs,
+    those of two or more paragraphs: any other pair is held by its own paragraph alone,
+    which `is_box` skips anyway. Sentences are split and read only when checked.
     """
 
-    def __init__(self, paragraphs: list[Line]) -> None:
-        self.sentences: dict[int, list[set[tuple[str, str]]]] = {}
-        self.pairs: dict[int, set[tuple[str, str]]] = {}
-        for line in paragraphs:
-            whole = _pairs(line.text)
-            self.pairs[line.no] = whole
-            self.sentences[line.no] = [
-                whole if s == line.text else _pairs(s)
-                for s in _SENTENCE_SPLIT.split(line.text)
-                if word_count(s) >= MIN_SENTENCE_WORDS
-            ]
-        self.frequency = Counter(chain.from_iterable(self.pairs.values()))
-        shared = {pair for pair, n in self.frequency.items() if n > 1}
-        self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
+    def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
+        self.pairs = {line.no: _pairs(tokens[line.no]) for line in paragraphs}
+        self.shared = _shared(self.pairs.values())
+        self.postings: dict[Pair, list[int]] = defaultdict(list)
         for no, pairs in self.pairs.items():
-            for pair in pairs & shared:
-                self.postings[pair].add(no)
+            for pair in pairs & self.shared:
+                self.postings[pair].append(no)
 
-    def size(self, no: int) -> int:
-        return len(self.pairs[no])
+    def is_box(self, line: Line, removed: set[int]) -> bool:
+        """Two sentences or more, each held by other kept paragraphs, two or more in all.
 
-    def _candidates(self, sentence: set[tuple[str, str]]) -> set[int]:
+        Sentences are split and read lazily: most paragraphs fail at the first one.
+        """
+        if self.pairs[line.no].isdisjoint(self.shared):
+            return False  # no sentence shares a single pair with another paragraph
+        pieces = _SENTENCE_SPLIT.splititer(line.text)
+        first = next(pieces)
+        if len(first) == len(line.text):
+            return False  # one sentence
+        sentences = 0
+        all_holders: set[int] = set()
+        for sentence in chain((first,), pieces):
+            tokens = _tokens(sentence)
+            if not _has_min_words(sentence, tokens):
+                continue
+            holders = self._holders(_pairs(tokens), line.no, removed)
+            if not holders:
+                return False
+            sentences += 1
+            all_holders |= holders
+        return sentences >= 2 and len(all_holders) >= 2
+
+    def _holders(self, sentence: set[Pair], paragraph: int, removed: set[int]) -> set[int]:
+        """The kept paragraphs other than `paragraph` holding >= COVERAGE of its pairs."""
+        enough = COVERAGE * len(sentence)
+        pairs = self.pairs
+        return {
+            no
+            for no in self._candidates(sentence)
+            if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
+        }
+
+    def _candidates(self, sentence: set[Pair]) -> set[int]:
         """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
-        (1 - COVERAGE) share of them: looking only there keeps the work near-linear."""
-        frequency = self.frequency
-        rarest = sorted((frequency[p], p) for p in sentence)
-        keep = int((1 - COVERAGE) * len(rarest)) + 1
+        (1 - COVERAGE) share of them: looking only there keeps the work near-linear.
+
+        The rarest are taken in (frequency, pair) order. A pair of this paragraph alone has
+        frequency 1 and no postings: when those fill the share, nothing can hold the sentence.
+        """
+        keep = int((1 - COVERAGE) * len(sentence)) + 1
+        shared = sentence & self.shared
+        own = len(sentence) - len(shared)
         found: set[int] = set()
-        if sum(n for n, _ in rarest[:keep]) > MAX_CANDIDATES:
+        if own >= keep:
             return found
-        for _, pair in rarest[:keep]:
-            held = self.postings.get(pair)
-            if held is not None:
-                found |= held
+        postings = self.postings
+        rarest = sorted((len(postings[p]), p) for p in shared)[: keep - own]
+        if own + sum(n for n, _ in rarest) > MAX_CANDIDATES:
+            return found
+        for _, pair in rarest:
+            found.update(postings[pair])
         return found
 
-    def coverers(self, line: Line, removed: set[int]) -> list[set[int]] | None:
-        """For each sentence, the other kept paragraphs containing it; None if one has none."""
-        result = []
-        for sentence in self.sentences.get(line.no, []):
-            holders = {
-                no
-                for no in self._candidates(sentence)
-                if no != line.no
-                and no not in removed
-                and len(sentence & self.pairs[no]) >= COVERAGE * len(sentence)
-            }
-            if not holders:
-                return None
-            result.append(holders)
-        return result or None
+
+def _tokens(text: str) -> list[str]:
+    """The casefolded word tokens whose neighbours make the word pairs.
+
+    The tokens of the casefolded text are the casefolded tokens: casefolding maps each
+    character on its own, to one or more characters that are word characters exactly when
+    it is one (checked for every code point), so runs of word characters stay as they are.
+    """
+    folded = text.casefold()
+    pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN  # the same runs, found faster
+    found: list[str] = pattern.findall(folded)
+    return found
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
-    return set(pairwise(map(str.casefold, _TOKEN.findall(text))))
+def _has_min_words(text: str, tokens: list[str]) -> bool:
+    """`word_count(text) >= MIN_SENTENCE_WORDS`, without counting when its tokens settle it.
+
+    A word is one token or several joined by single joiner characters, so there are no
+    more words than tokens, and at least as many as tokens minus joiners.
+    """
+    if len(tokens) < MIN_SENTENCE_WORDS:
+        return False
+    if len(tokens) - sum(map(text.count, WORD_JOINERS)) >= MIN_SENTENCE_WORDS:
+        return True
+    return word_count(text) >= MIN_SENTENCE_WORDS
+
+
+def _pairs(tokens: list[str]) -> set[Pair]:
+    return set(pairwise(tokens))
+
+
+def _shared(pair_sets: Iterable[set[Pair]]) -> set[Pair]:
+    """The pairs found in two or more of the sets."""
+    seen: set[Pair] = set()
+    shared: set[Pair] = set()
+    for pairs in pair_sets:
+        shared |= pairs & seen
+        seen |= pairs
+    return shared

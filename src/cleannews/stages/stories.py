@@ -12,6 +12,7 @@ are removed.
 from __future__ import annotations
 
 from cleannews.document import Doc, Fate, Line, StoryMeta
+from cleannews.memo import cached
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
     bullet_text,
@@ -54,7 +55,10 @@ class SplitStories(RuleStage):
 
     def run(self, doc: Doc) -> None:
         lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
-        starts = self._story_starts(doc, lines)
+        # Whether each line was open prose when the stage began. Lines only leave the body
+        # here, so `line.is_open and prose[pos]` stays `line.is_open and is_prose(...)`.
+        prose = [ln.is_open and is_prose(ln.text) for ln in lines]
+        starts = self._story_starts(doc, lines, prose)
         first_lines = {lines[pos].no for pos in starts}
         first_lines |= {_first_text_line(doc, no) for no in doc.preset_starts}
         first_lines.discard(-1)
@@ -64,39 +68,36 @@ class SplitStories(RuleStage):
                 story += 1
             line.story = story
         doc.stories.extend(StoryMeta() for _ in range(story))
-        self._remove_teasers(doc, lines)
-        self._remove_link_lists(doc, lines)
-        self._cut_after_end_markers(doc)
+        self._remove_teasers(doc, lines, prose)
+        self._remove_link_lists(doc, lines, prose)
+        self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
-    def _story_starts(self, doc: Doc, lines: list[Line]) -> set[int]:
+    def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> set[int]:
         starts: set[int] = set()
         prose_seen = 0
         seen_keys: set[str] = set()
         for pos, line in enumerate(lines):
-            key = line_key(line.text)
-            if line.is_open and is_prose(line.text):
+            if prose[pos]:
                 prose_seen += 1
                 continue
-            candidate = (
-                line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
-            )
-            if prose_seen < 2 or not candidate or key in seen_keys:
+            key = line_key(line.text)
+            if prose_seen < 2 or not _is_candidate(line) or key in seen_keys:
                 seen_keys.add(key)  # a heading that recurs in the story is a subheading
                 continue
             seen_keys.add(key)
-            header_end, kinds = _header_evidence(doc, lines, pos)
-            if not _is_strong(kinds):
-                continue
-            if _has_prose(lines, header_end, doc.config.min_story_paragraphs):
+            if _starts_story(doc, lines, prose, pos, key):
                 starts.add(pos)
                 prose_seen = 0
         return starts
 
-    def _remove_teasers(self, doc: Doc, lines: list[Line]) -> None:
+    def _remove_teasers(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
         """A headline + snippet pair after the story's last prose paragraph is a teaser."""
-        last_prose: dict[int, int] = {}
-        for pos, line in enumerate(lines):
-            if line.is_open and is_prose(line.text) and not is_snippet(line.text):
+        last_prose: dict[int, int] = {}  # found walking back: one snippet test or so a story
+        for pos in range(len(lines) - 1, -1, -1):
+            line = lines[pos]
+            if line.story in last_prose or not (line.is_open and prose[pos]):
+                continue
+            if not is_snippet(line.text):
                 last_prose[line.story] = pos
         for pos, line in enumerate(lines[:-1]):
             nxt = lines[pos + 1]
@@ -112,20 +113,20 @@ class SplitStories(RuleStage):
                 doc.remove(line, TEASER, self.name)
                 doc.remove(nxt, TEASER, self.name)
 
-    def _remove_link_lists(self, doc: Doc, lines: list[Line]) -> None:
+    def _remove_link_lists(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
         """After a list heading, the short lines up to the next prose paragraph are links."""
         markers = set(doc.list_markers)
         in_list = False
-        for line in lines:
+        for pos, line in enumerate(lines):
             if line.no in markers:
                 in_list = True
             elif in_list and line.is_open:
-                if is_prose(line.text) and not is_snippet(line.text):
+                if prose[pos] and not is_snippet(line.text):
                     in_list = False
                 else:
                     doc.remove(line, LINK_LIST, self.name)
 
-    def _cut_after_end_markers(self, doc: Doc) -> None:
+    def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
         """From the first end marker that follows prose, remove the rest of its story."""
         markers = set(doc.end_markers)
         prose_seen: set[int] = set()
@@ -136,7 +137,7 @@ class SplitStories(RuleStage):
                     doc.remove(line, AFTER_END, self.name)
             elif line.no in markers and line.story in prose_seen:
                 cutting.add(line.story)
-            elif line.is_open and is_prose(line.text):
+            elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
 
 
@@ -148,18 +149,36 @@ def _first_text_line(doc: Doc, no: int) -> int:
     return -1
 
 
-def _header_evidence(doc: Doc, lines: list[Line], pos: int) -> tuple[int, set[str]]:
-    """What follows a candidate headline before the next prose line, as evidence kinds."""
-    head_key = line_key(lines[pos].text)
+def _is_candidate(line: Line) -> bool:
+    """Could head a new story: an open headline-like line, not a bullet."""
+    return line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
+
+
+def _starts_story(doc: Doc, lines: list[Line], prose: list[bool], pos: int, key: str) -> bool:
+    """A strong header block follows the headline at `pos`, and then a story's prose.
+
+    The block's lines are read for evidence last, and only when the cheap conditions hold:
+    each line gives one kind at most, so a block of fewer than two lines is never strong.
+    """
+    end = _header_end(doc, lines, prose, pos)
+    if end - pos - 1 < 2 or not _has_prose(prose, end, doc.config.min_story_paragraphs):
+        return False
     kinds: set[str] = set()
+    for line in lines[pos + 1 : end]:
+        kinds |= _evidence_kinds(doc, line, key)
+    return _is_strong(kinds)
+
+
+def _header_end(doc: Doc, lines: list[Line], prose: list[bool], pos: int) -> int:
+    """Where a candidate headline's header block ends: at the next prose line (one that is
+    not a date line), or after HEADER_WINDOW lines."""
     end = pos + 1
-    while end < len(lines) and end <= pos + HEADER_WINDOW:
-        line = lines[end]
-        if line.is_open and is_prose(line.text) and not is_date_line(line.text, doc.language):
+    limit = min(len(lines), pos + HEADER_WINDOW + 1)
+    while end < limit:
+        if prose[end] and not is_date_line(lines[end].text, doc.language):
             break
-        kinds |= _evidence_kinds(doc, line, head_key)
         end += 1
-    return end, kinds
+    return end
 
 
 def _evidence_kinds(doc: Doc, line: Line, head_key: str) -> set[str]:
@@ -180,7 +199,8 @@ def _evidence_kinds(doc: Doc, line: Line, head_key: str) -> set[str]:
 
 
 def _is_header_rule(doc: Doc, rule_name: str) -> bool:
-    return rule_name in header_rule_names(doc.config.include_plugins)
+    plugins = doc.config.include_plugins
+    return rule_name in cached(("header-rules", plugins), lambda: header_rule_names(plugins))
 
 
 def _is_strong(kinds: set[str]) -> bool:
@@ -188,12 +208,7 @@ def _is_strong(kinds: set[str]) -> bool:
     return len(kinds) >= 3 or (len(kinds) >= 2 and bool(kinds & _STRONG_KINDS))
 
 
-def _has_prose(lines: list[Line], start: int, wanted: int) -> bool:
-    """At least `wanted` prose lines among the next few dozen lines (bounded work)."""
-    found = 0
-    for line in lines[start : start + 8 * wanted + 20]:
-        if line.is_open and is_prose(line.text):
-            found += 1
-            if found >= wanted:
-                return True
-    return False
+def _has_prose(prose: list[bool], start: int, wanted: int) -> bool:
+    """At least `wanted` (>= 1, as the config requires) prose lines among the next few
+    dozen lines (bounded work)."""
+    return prose[start : start + 8 * wanted + 20].count(True) >= wanted
