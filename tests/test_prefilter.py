@@ -137,6 +137,17 @@ def test_every_foldable_character_folds_like_each_of_its_case_variants():
     assert not bad, bad[:10]
 
 
+def test_white_space_never_stands_at_the_edge_of_a_stripped_line():
+    """The analysis gives `\\s` no first or last character, since lines are stripped:
+    that holds only if `str.strip` removes every character `regex` calls white space."""
+    spaces = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and regex.match(r"\s", chr(code))
+    ]
+    assert len(spaces) > 20 and all(char.isspace() for char in spaces)
+
+
 # -- the matcher with conditions answers like the rules one by one --------------------------
 
 
