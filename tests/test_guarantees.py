@@ -302,6 +302,7 @@ SCALING: dict[str, tuple[Callable[[int], str], int]] = {
     "ideographic space run": (lambda n: "Abcdefghijklmn" + "\u3000" * (20 * n) + "x", 1000),
     "ideographic space after a headline": (lambda n: "Headline" + "\u3000" * (20 * n), 1000),
     "html figcaptions": (_html("<figure><figcaption>Caption {i}</figcaption></figure>"), 1500),
+    "html paragraphs": (_html("<p>Item {i} of a long list.</p>"), 3000),
     "html articles": (_html("<article><h2>Story {i}</h2><p>" + "Text of the story. " * 6
                             + "</p></article>"), 400),
     "html json-ld list": (_json_ld, 20_000),

@@ -412,7 +412,9 @@ HTML_POPUP = structural_rule(
     "A pop-up card inside a paragraph (a person's photo and latest headlines shown on hover).",
 )
 _POPUP_WORDS = frozenset({"tooltip", "popover", "hovercard", "rollover", "popup"})
-_IN_PARAGRAPH_POPUPS = etree.XPath("//p//*[(@class or @id) and not(self::a)]")
+#: One walk with an ancestor test: `//p//*` makes libxml2 merge a node set per paragraph,
+#: which is quadratic on pages of many paragraphs.
+_IN_PARAGRAPH_POPUPS = etree.XPath("//*[(@class or @id) and not(self::a) and ancestor::p]")
 
 
 def remove_popups(tree: etree._Element) -> list[HtmlRemoval]:
