@@ -109,7 +109,7 @@ INPUTS: dict[str, tuple[Callable[[], str | bytes], dict[str, int]]] = {
         ),
         {},
     ),
-    "HTML, 400,000 paragraphs": (
+    "HTML, 180,000 paragraphs": (
         lambda: "<html><body>" + "<p>Item of a long list.</p>" * 180_000 + "</body></html>",
         {},
     ),
