@@ -16,7 +16,7 @@ from __future__ import annotations
 import html as html_lib
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -311,13 +311,8 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article."""
     total = 0
     removals: list[HtmlRemoval] = []
-    candidates = _MARKED_BLOCK_CANDIDATES(tree)  # a list, in document order
-    at = 0
-    while at < len(candidates):
-        element = candidates[at]
-        at += 1
-        if element.getparent() is None or not isinstance(element.tag, str):
-            continue
+    walk = _Walk(_MARKED_BLOCK_CANDIDATES(tree), _MARKED_BLOCKS_INSIDE)
+    for element in walk:
         rule = _marker_rule(_tokens(element))
         if rule is None:
             continue
@@ -329,8 +324,7 @@ def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
             or element.find(".//h1") is not None
         ):
             continue
-        at += int(_MARKED_BLOCKS_INSIDE(element))  # gone with it
-        _drop_keeping_tail(element)
+        walk.drop(element)
         if text:
             removals.append(HtmlRemoval(text, rule))
     return removals
@@ -348,21 +342,15 @@ LINK_DENSITY = 0.8
 def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out lists of three or more items that are (almost) only link text."""
     removals: list[HtmlRemoval] = []
-    candidates = list(tree.iter("ul", "ol"))  # in document order
-    at = 0
-    while at < len(candidates):
-        element = candidates[at]
-        at += 1
-        if element.getparent() is None:
-            continue
+    walk = _Walk(list(tree.iter("ul", "ol")), _LISTS_INSIDE)
+    for element in walk:
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
         text = _text(element)
         if len(items) < 3 or not text:
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= LINK_DENSITY * len(text) and len(text.split()) <= 25 * len(items):
-            at += int(_LISTS_INSIDE(element))  # gone with it
-            _drop_keeping_tail(element)
+            walk.drop(element)
             removals.append(HtmlRemoval(text, HTML_LINK_LIST))
     return removals
 
@@ -380,19 +368,13 @@ def remove_teaser_lists(tree: etree._Element) -> list[HtmlRemoval]:
     is a link: story cards (headline, maybe a standfirst or a date), which a list inside an
     article does not have."""
     removals: list[HtmlRemoval] = []
-    candidates = list(tree.iter("ul", "ol"))  # in document order
-    at = 0
-    while at < len(candidates):
-        element = candidates[at]
-        at += 1
-        if element.getparent() is None:
-            continue
+    walk = _Walk(list(tree.iter("ul", "ol")), _LISTS_INSIDE)
+    for element in walk:
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
         teasers = sum(1 for li in items if _has_linked_heading(li))
         if teasers >= 2 and 2 * teasers >= len(items):
             text = _text(element)
-            at += int(_LISTS_INSIDE(element))  # gone with it
-            _drop_keeping_tail(element)
+            walk.drop(element)
             removals.append(HtmlRemoval(text, HTML_TEASER_LIST))
     return removals
 
@@ -450,20 +432,14 @@ _URL_TEXT = regex.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
     """Take out short paragraphs and subheadings whose whole text is a link."""
     removals: list[HtmlRemoval] = []
-    candidates = list(tree.iter(*_LINK_LINE_TAGS))  # in document order
-    at = 0
-    while at < len(candidates):
-        element = candidates[at]
-        at += 1
-        if element.getparent() is None:
-            continue
+    walk = _Walk(list(tree.iter(*_LINK_LINE_TAGS)), _LINK_LINES_INSIDE)
+    for element in walk:
         text = _text(element)
         if not text or len(text.split()) > 25 or _URL_TEXT.match(text):
             continue  # a written-out address is text the author chose to show
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= 0.95 * len(text):
-            at += int(_LINK_LINES_INSIDE(element))  # gone with it
-            _drop_keeping_tail(element)
+            walk.drop(element)
             removals.append(HtmlRemoval(text, HTML_LINK_LINE))
     return removals
 
@@ -503,6 +479,31 @@ def _is_region(cell: etree._Element) -> bool:
         return True
     paragraphs = list(cell.iter("p"))
     return len(paragraphs) >= 2 and sum(len(_text(p)) for p in paragraphs) >= LAYOUT_CELL_CHARS
+
+
+class _Walk:
+    """Candidate elements in document order, without those inside one dropped before.
+
+    The candidates inside an element come right after it, so dropping it skips the next
+    `inside(element)` of them (an XPath count of the same candidates below it) instead
+    of checking every later candidate's ancestors.
+    """
+
+    def __init__(self, candidates: list[etree._Element], inside: etree.XPath) -> None:
+        self.candidates = candidates
+        self.inside = inside
+        self.at = 0
+
+    def __iter__(self) -> Iterator[etree._Element]:
+        while self.at < len(self.candidates):
+            element = self.candidates[self.at]
+            self.at += 1
+            if element.getparent() is not None:  # the root is never dropped
+                yield element
+
+    def drop(self, element: etree._Element) -> None:
+        self.at += int(self.inside(element))
+        _drop_keeping_tail(element)
 
 
 def _drop_keeping_tail(element: etree._Element) -> None:
