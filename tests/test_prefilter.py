@@ -49,7 +49,7 @@ def test_first_and_last_characters_include_every_case_variant():
     needs = line_needs(r"(?:share|tweet)\s*on\s+x")
     assert needs.first == frozenset("sStT") | {"\u017f"}  # ſ: long s folds to s
     assert needs.last == frozenset("xX")
-    assert needs.literals == (("share", "tweet"), ("on",), ("x",))
+    assert needs.literals == (("on",), ("x",), ("share", "tweet"))  # fewest strings first
 
 
 def test_optional_parts_widen_the_edges_and_add_no_literals():
@@ -246,7 +246,7 @@ def test_each_alternative_keeps_its_own_prefix_and_literals():
     )
     assert needs.branches == (
         Branch(("click", "tap"), (("here",),)),  # "click" or "tap" is implied by the prefix
-        Branch(None, (("here",), ("click", "tap"), ("to",))),
+        Branch(None, (("here",), ("to",), ("click", "tap"))),
     )
     assert not needs.admits("Where there is smoke, there is fire, they say.")
     assert needs.admits("Tap here for the full story")
@@ -279,3 +279,9 @@ def test_a_matcher_with_alternatives_answers_like_the_rules_one_by_one(line):
         Rule("c", "boilerplate", "remove", r"(?:where|x)(?:\s+is\s+it)?", "", ("x",)),
     )
     assert RuleMatcher(rules).match(line) == one_by_one(rules, line)
+
+
+def test_groups_with_fewer_strings_are_tested_first():
+    """A line lacking a group costs a test per string: ")" first turns prose away at once."""
+    needs = line_needs(r".{3,200}\((?:photo|image|file|handout|supplied)\)")
+    assert needs.literals == (("(",), (")",), ("file", "handout", "image", "photo", "supplied"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -244,9 +244,14 @@ def _foldable(code: int) -> bool:
 
 def _literal_groups(nodes: Sequence[_Node]) -> tuple[tuple[str, ...], ...] | None:
     """The most selective groups of folded strings such that a match contains at least one
-    string of every group, best first; None when none is known."""
-    groups = sorted({_minimal(g) for g in _required_groups(nodes)}, key=_selectivity, reverse=True)
-    return tuple(tuple(sorted(group)) for group in groups[:_MAX_GROUPS]) or None
+    string of every group, in the order to test them; None when none is known.
+
+    A line that lacks a group costs one test per string of the group, and most lines
+    lack the first group tested: so the groups with the fewest strings go first."""
+    unique = sorted({tuple(sorted(_minimal(g))) for g in _required_groups(nodes)})
+    groups = sorted(unique, key=_selectivity, reverse=True)  # stable: the same every run
+    kept = sorted(groups[:_MAX_GROUPS], key=len)  # stable: as selective first on a tie
+    return tuple(kept) or None
 
 
 def _minimal(group: frozenset[str]) -> frozenset[str]:
@@ -343,7 +348,7 @@ def _sorted(strings: frozenset[str] | None) -> tuple[str, ...] | None:
     return tuple(sorted(strings)) if strings else None
 
 
-def _selectivity(group: frozenset[str]) -> tuple[int, int]:
+def _selectivity(group: Collection[str]) -> tuple[int, int]:
     """Longer shortest string first, then fewer strings: rarer in ordinary prose."""
     return (min(len(s) for s in group), -len(group))
 
