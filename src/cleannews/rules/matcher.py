@@ -97,9 +97,13 @@ def _checked_needs(rule: Rule) -> LineNeeds:
 #: the prefixes, the literal groups, and the alternatives (see `_Branches`).
 _Groups = tuple[tuple[str, ...], ...]
 #: A pattern's alternatives: every prefix that opens one of them, those that open with a
-#: prefix as (prefixes, groups), and the literal groups of the others.
+#: prefix as (prefixes, groups); every string of the first groups of the others, and
+#: their literal groups.
 _Branches = tuple[
-    tuple[str, ...] | None, tuple[tuple[tuple[str, ...], _Groups], ...], tuple[_Groups, ...]
+    tuple[str, ...] | None,
+    tuple[tuple[tuple[str, ...], _Groups], ...],
+    tuple[str, ...],
+    tuple[_Groups, ...],
 ]
 _Check = tuple[tuple[str, ...] | None, _Groups | None, _Branches | None]
 
@@ -116,11 +120,14 @@ def _literal_check(needs: LineNeeds) -> _Check | None:
 
 def _split_branches(branches: tuple[Branch, ...]) -> _Branches:
     """The alternatives that open with a prefix apart, behind one test of all their
-    prefixes: most lines open with none of them, and then none of them is looked at."""
+    prefixes; the others behind one loop over the strings of their first groups: most
+    lines meet neither, and then no alternative is looked at one by one."""
     opening = [(b.prefixes, b.groups) for b in branches if b.prefixes is not None]
     anywhere = tuple(b.groups for b in branches if b.prefixes is None)
     prefixes = tuple(sorted({p for ps, _ in opening for p in ps})) or None
-    return prefixes, tuple(opening), anywhere
+    keys = {s for groups in anywhere for s in groups[0]}
+    needed = tuple(sorted(s for s in keys if not any(t != s and t in s for t in keys)))
+    return prefixes, tuple(opening), needed, anywhere
 
 
 def _length_masks(
@@ -169,11 +176,16 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
 def _meets_a_branch(text: str, branches: _Branches) -> bool:
     """Whether `text` meets the conditions of one alternative of the pattern (loops
     written out: this runs per line and rule)."""
-    prefixes, opening, anywhere = branches
+    prefixes, opening, needed, anywhere = branches
     if prefixes is not None and text.startswith(prefixes):
         for starts, groups in opening:
             if text.startswith(starts) and _contains_all(text, groups):
                 return True
+    for literal in needed:
+        if literal in text:
+            break
+    else:
+        return False
     for groups in anywhere:
         for group in groups:
             for literal in group:
