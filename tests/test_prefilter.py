@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from cleannews.rules import RULE_STAGES, Rule, all_packs, rules_for
 from cleannews.rules.matcher import RuleMatcher
-from cleannews.rules.prefilter import NO_NEEDS, LineNeeds, _cases, _foldable, fold, line_needs
+from cleannews.rules.prefilter import (
+    NO_NEEDS,
+    Branch,
+    LineNeeds,
+    _cases,
+    _foldable,
+    fold,
+    line_needs,
+)
 
 PACKS = all_packs(include_plugins=False)
 RULES = [rule for pack in PACKS for rule in pack.rules]
@@ -41,7 +49,7 @@ def test_first_and_last_characters_include_every_case_variant():
     needs = line_needs(r"(?:share|tweet)\s*on\s+x")
     assert needs.first == frozenset("sStT") | {"\u017f"}  # ſ: long s folds to s
     assert needs.last == frozenset("xX")
-    assert needs.literals == (("share", "tweet"), ("on",), ("x",))
+    assert needs.literals == (("on",), ("x",), ("share", "tweet"))  # fewest strings first
 
 
 def test_optional_parts_widen_the_edges_and_add_no_literals():
@@ -227,3 +235,53 @@ def test_a_pattern_that_opens_with_words_needs_the_line_to_open_with_one():
     assert needs.admits("Read more: the council's budget")
     assert not needs.admits("Many readers see more online")
     assert line_needs(r".{0,20}read more").prefixes is None
+
+
+# -- alternatives of a top-level alternation --------------------------------------------------
+
+
+def test_each_alternative_keeps_its_own_prefix_and_literals():
+    needs = line_needs(
+        r"(?:click|tap)\s+here\b.{0,150}|.{0,100}\b(?:click|tap)\s+here\s+to\b.{0,100}"
+    )
+    assert needs.branches == (
+        Branch(("click", "tap"), (("here",),)),  # "click" or "tap" is implied by the prefix
+        Branch(None, (("here",), ("to",), ("click", "tap"))),
+    )
+    assert not needs.admits("Where there is smoke, there is fire, they say.")
+    assert needs.admits("Tap here for the full story")
+    assert needs.admits("To vote, CLICK HERE TO register")
+
+
+def test_an_alternative_without_prefix_or_literals_leaves_no_alternatives():
+    assert line_needs(r"photo\s+\d+|.{1,10}").branches is None
+    assert line_needs(r"photo").branches is None  # not an alternation
+
+
+def test_an_alternation_in_a_group_reads_as_the_top_level_one():
+    needs = line_needs(r"(?:read\s+more|see\s+also)")
+    assert needs.branches == (Branch(("read",), (("more",),)), Branch(("see",), (("also",),)))
+
+
+def test_a_group_drops_strings_that_contain_another_of_its_strings():
+    needs = line_needs(r".{0,50}\b(?:cookies?|photo(?:graph)?s?)\b.{0,50}")
+    assert needs.literals == (("cookie", "photo"),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Click here", "tap HERE to vote", "Where is it", "here to click", "sign up now", "x"],
+)
+def test_a_matcher_with_alternatives_answers_like_the_rules_one_by_one(line):
+    rules = (
+        Rule("a", "boilerplate", "remove", r"(?:click|tap)\s+here\b.{0,20}", "", ("Click here",)),
+        Rule("b", "boilerplate", "remove", r"sign\s*up.{0,9}|.{0,9}here\s+to\s+\w+", "", ()),
+        Rule("c", "boilerplate", "remove", r"(?:where|x)(?:\s+is\s+it)?", "", ("x",)),
+    )
+    assert RuleMatcher(rules).match(line) == one_by_one(rules, line)
+
+
+def test_groups_with_fewer_strings_are_tested_first():
+    """A line lacking a group costs a test per string: ")" first turns prose away at once."""
+    needs = line_needs(r".{3,200}\((?:photo|image|file|handout|supplied)\)")
+    assert needs.literals == (("(",), (")",), ("file", "handout", "image", "photo", "supplied"))

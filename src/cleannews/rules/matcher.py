@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import regex
 
 from cleannews.rules import Rule
-from cleannews.rules.prefilter import NO_NEEDS, LineNeeds, fold, line_needs
+from cleannews.rules.prefilter import NO_NEEDS, Branch, LineNeeds, fold, line_needs
 
 #: Seconds one line may take against one rule's pattern.
 DEFAULT_TIMEOUT = 0.05
@@ -38,8 +38,7 @@ class RuleMatcher:
         self.timeout = timeout
         self.max_length = max((r.max_length for r in rules), default=0)
         self._needs = tuple(_checked_needs(r) for r in rules)
-        self._literals = tuple(n.literals for n in self._needs)
-        self._prefixes = tuple(n.prefixes for n in self._needs)
+        self._checks = tuple(_literal_check(n) for n in self._needs)
         self._patterns: dict[int, regex.Pattern[str]] = {}
         self._lengths, self._by_length = _length_masks(rules, self._needs)
         self._by_first, self._any_first = _edge_masks(self._needs, last=False)
@@ -63,14 +62,16 @@ class RuleMatcher:
             low = mask & -mask
             mask ^= low
             index = low.bit_length() - 1
-            groups = self._literals[index]
-            if groups is not None:
+            check = self._checks[index]
+            if check is not None:
                 if folded is None:
                     folded = fold(text)
-                prefixes = self._prefixes[index]
+                prefixes, groups, branches = check
                 if prefixes is not None and not folded.startswith(prefixes):
                     continue
-                if not _contains_all(folded, groups):
+                if groups is not None and not _contains_all(folded, groups):
+                    continue
+                if branches is not None and not _meets_a_branch(folded, branches):
                     continue
             if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:
                 return self.rules[index]
@@ -90,6 +91,43 @@ def _checked_needs(rule: Rule) -> LineNeeds:
     if all(needs.admits(x.strip()) for x in rule.match if x.strip()):
         return needs
     return NO_NEEDS
+
+
+#: What the matcher tests of a folded line for one rule (None where it does not apply):
+#: the prefixes, the literal groups, and the alternatives (see `_Branches`).
+_Groups = tuple[tuple[str, ...], ...]
+#: A pattern's alternatives: every prefix that opens one of them, those that open with a
+#: prefix as (prefixes, groups); every string of the first groups of the others, and
+#: their literal groups.
+_Branches = tuple[
+    tuple[str, ...] | None,
+    tuple[tuple[tuple[str, ...], _Groups], ...],
+    tuple[str, ...],
+    tuple[_Groups, ...],
+]
+_Check = tuple[tuple[str, ...] | None, _Groups | None, _Branches | None]
+
+
+def _literal_check(needs: LineNeeds) -> _Check | None:
+    """The tests on the folded line for one rule, as plain tuples (cheaper to read than
+    attributes); the alternatives replace the literal groups, which they imply."""
+    if needs.branches is not None:
+        return needs.prefixes, None, _split_branches(needs.branches)
+    if needs.prefixes is None and needs.literals is None:
+        return None
+    return needs.prefixes, needs.literals, None
+
+
+def _split_branches(branches: tuple[Branch, ...]) -> _Branches:
+    """The alternatives that open with a prefix apart, behind one test of all their
+    prefixes; the others behind one loop over the strings of their first groups: most
+    lines meet neither, and then no alternative is looked at one by one."""
+    opening = [(b.prefixes, b.groups) for b in branches if b.prefixes is not None]
+    anywhere = tuple(b.groups for b in branches if b.prefixes is None)
+    prefixes = tuple(sorted({p for ps, _ in opening for p in ps})) or None
+    keys = {s for groups in anywhere for s in groups[0]}
+    needed = tuple(sorted(s for s in keys if not any(t != s and t in s for t in keys)))
+    return prefixes, tuple(opening), needed, anywhere
 
 
 def _length_masks(
@@ -133,3 +171,28 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
         else:
             return False
     return True
+
+
+def _meets_a_branch(text: str, branches: _Branches) -> bool:
+    """Whether `text` meets the conditions of one alternative of the pattern (loops
+    written out: this runs per line and rule)."""
+    prefixes, opening, needed, anywhere = branches
+    if prefixes is not None and text.startswith(prefixes):
+        for starts, groups in opening:
+            if text.startswith(starts) and _contains_all(text, groups):
+                return True
+    for literal in needed:
+        if literal in text:
+            break
+    else:
+        return False
+    for groups in anywhere:
+        for group in groups:
+            for literal in group:
+                if literal in text:
+                    break
+            else:
+                break
+        else:
+            return True
+    return False

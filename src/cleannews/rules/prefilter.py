@@ -7,7 +7,10 @@ conditions of a whole-line match:
 
 * the characters a match can start with, and those it can end with;
 * groups of literal strings: the line must contain a string of each group (``(``, and
-  ``afp`` or ``reuters`` ..., for a credit in parentheses), compared after case folding.
+  ``afp`` or ``reuters`` ..., for a credit in parentheses), compared after case folding;
+* for a pattern that is one alternation at the top (``A|B|...``), a condition per
+  alternative: the line must meet one of them (open with one of its words, when it opens
+  with words, and contain all of its strings).
 
 A line that fails a condition cannot match, so the pattern is not run. The conditions
 only ever let more lines through than match (anything the analysis cannot read gives
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +75,7 @@ class LineNeeds:
     min_length: int = 1
     max_length: int | None = None
     prefixes: tuple[str, ...] | None = None
+    branches: tuple[Branch, ...] | None = None
 
     def admits(self, line: str) -> bool:
         """Whether the (stripped, non-empty) line may match; False means it cannot."""
@@ -86,9 +90,26 @@ class LineNeeds:
         folded = fold(line)
         if self.prefixes is not None and not folded.startswith(self.prefixes):
             return False
+        if self.branches is not None and not any(b.admits(folded) for b in self.branches):
+            return False
         if self.literals is None:
             return True
         return all(any(s in folded for s in group) for group in self.literals)
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """What a match of one alternative of a top-level alternation needs of the folded
+    line: to start with one of `prefixes` (None: any start) and to contain a string of
+    each of `groups`."""
+
+    prefixes: tuple[str, ...] | None
+    groups: tuple[tuple[str, ...], ...]
+
+    def admits(self, folded: str) -> bool:
+        if self.prefixes is not None and not folded.startswith(self.prefixes):
+            return False
+        return all(any(s in folded for s in group) for group in self.groups)
 
 
 NO_NEEDS = LineNeeds()
@@ -117,6 +138,7 @@ def line_needs(pattern: str) -> LineNeeds:
         max(low, 1),
         high if high < _UNBOUNDED else None,
         _sorted(_prefixes(tree)),
+        _branches(tree),
     )
 
 
@@ -222,9 +244,20 @@ def _foldable(code: int) -> bool:
 
 def _literal_groups(nodes: Sequence[_Node]) -> tuple[tuple[str, ...], ...] | None:
     """The most selective groups of folded strings such that a match contains at least one
-    string of every group, best first; None when none is known."""
-    groups = sorted(set(_required_groups(nodes)), key=_selectivity, reverse=True)
-    return tuple(tuple(sorted(group)) for group in groups[:_MAX_GROUPS]) or None
+    string of every group, in the order to test them; None when none is known.
+
+    A line that lacks a group costs one test per string of the group, and most lines
+    lack the first group tested: so the groups with the fewest strings go first."""
+    unique = sorted({tuple(sorted(_minimal(g))) for g in _required_groups(nodes)})
+    groups = sorted(unique, key=_selectivity, reverse=True)  # stable: the same every run
+    kept = sorted(groups[:_MAX_GROUPS], key=len)  # stable: as selective first on a tie
+    return tuple(kept) or None
+
+
+def _minimal(group: frozenset[str]) -> frozenset[str]:
+    """The group without strings that contain another of its strings: a line containing
+    "cookies" contains "cookie", so testing "cookies" as well only costs time."""
+    return frozenset(s for s in group if not any(t != s and t in s for t in group))
 
 
 def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
@@ -315,6 +348,40 @@ def _sorted(strings: frozenset[str] | None) -> tuple[str, ...] | None:
     return tuple(sorted(strings)) if strings else None
 
 
-def _selectivity(group: frozenset[str]) -> tuple[int, int]:
+def _selectivity(group: Collection[str]) -> tuple[int, int]:
     """Longer shortest string first, then fewer strings: rarer in ordinary prose."""
     return (min(len(s) for s in group), -len(group))
+
+
+# -- alternatives of a top-level alternation ------------------------------------------------------
+
+#: Most alternatives read for a pattern (more would cost more to test than they save).
+_MAX_BRANCHES = 32
+
+
+def _branches(nodes: Sequence[_Node]) -> tuple[Branch, ...] | None:
+    """One condition per alternative when the pattern is a single alternation, so that a
+    weak alternative does not weaken the others (a union of every alternative's literals
+    lets "there" through for `(?:click|tap) here`); None when any alternative has none."""
+    while len(nodes) == 1 and nodes[0][0] is _sre.SUBPATTERN:
+        nodes = nodes[0][1][3]
+    if len(nodes) != 1 or nodes[0][0] is not _sre.BRANCH or len(nodes[0][1][1]) > _MAX_BRANCHES:
+        return None
+    found = [_child_branch(child) for child in nodes[0][1][1]]
+    if any(branch is None for branch in found):
+        return None
+    return tuple(dict.fromkeys(found))  # type: ignore[arg-type]
+
+
+def _child_branch(child: Sequence[_Node]) -> Branch | None:
+    """What one alternative needs: its prefixes, and its most selective literal groups
+    but those its prefixes already imply; None when it needs neither."""
+    prefixes = _sorted(_prefixes(child))
+    groups = [
+        group
+        for group in _literal_groups(child) or ()
+        if prefixes is None or not all(any(s in p for s in group) for p in prefixes)
+    ]
+    if prefixes is None and not groups:
+        return None
+    return Branch(prefixes, tuple(groups))
