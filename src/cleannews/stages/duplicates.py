@@ -11,7 +11,7 @@ their byline.
 
 from __future__ import annotations
 
-import re
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain, pairwise
@@ -58,8 +58,11 @@ BOX_HEADING = structural_rule(
 _SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _TOKEN = regex.compile(r"\w+")
-#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_".
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
+#: every other ASCII character to a space and splitting on white space finds the same runs.
+_ASCII_NON_WORD = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
+}
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
@@ -205,10 +208,17 @@ class _PairIndex:
     def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
         self.pairs = {line.no: _pairs(tokens[line.no]) for line in paragraphs}
         self.shared = _shared(self.pairs.values())
-        self.postings: dict[Pair, list[int]] = defaultdict(list)
+
+    @functools.cached_property
+    def postings(self) -> dict[Pair, list[int]]:
+        """Built on first use: only a sentence with most of its pairs shared needs them
+        (see `_candidates`), and in most stories no sentence has."""
+        postings: dict[Pair, list[int]] = defaultdict(list)
+        shared = self.shared
         for no, pairs in self.pairs.items():
-            for pair in pairs & self.shared:
-                self.postings[pair].append(no)
+            for pair in pairs & shared:
+                postings[pair].append(no)
+        return postings
 
     def is_box(self, line: Line, removed: set[int]) -> bool:
         """Two sentences or more, each held by other kept paragraphs, two or more in all.
@@ -274,8 +284,9 @@ def _tokens(text: str) -> list[str]:
     it is one (checked for every code point), so runs of word characters stay as they are.
     """
     folded = text.casefold()
-    pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN  # the same runs, found faster
-    found: list[str] = pattern.findall(folded)
+    if folded.isascii():  # the same runs, found faster
+        return folded.translate(_ASCII_NON_WORD).split()
+    found: list[str] = _TOKEN.findall(folded)
     return found
 
 

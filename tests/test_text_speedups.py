@@ -1,0 +1,41 @@
+"""The text path's fast paths (duplicates, dates, stories) answer like the plain code."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import regex
+
+from cleannews.document import Line
+from cleannews.stages import duplicates as D
+
+_PLAIN_TOKEN = regex.compile(r"\w+")
+
+
+def _random_texts(alphabet: str, count: int = 2000) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(count)]
+
+
+def test_ascii_tokens_are_the_word_runs_of_the_casefolded_text():
+    every_ascii = "".join(map(chr, range(128)))
+    texts = [every_ascii, *_random_texts(every_ascii), *_random_texts("aB_9 -.'\tſK\u00e9")]
+    for text in texts:
+        assert D._tokens(text) == _PLAIN_TOKEN.findall(text.casefold())
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(no=no, raw=text, text=text) for no, text in enumerate(texts)]
+
+
+def test_postings_built_on_demand_are_those_of_every_shared_pair():
+    texts = _random_texts("ab cd ef gh ", 60)
+    lines = _lines(texts)
+    index = D._PairIndex(lines, {ln.no: D._tokens(ln.text) for ln in lines})
+    expected: dict[D.Pair, list[int]] = defaultdict(list)
+    for ln in lines:
+        for pair in sorted(index.pairs[ln.no]):
+            if pair in index.shared:
+                expected[pair].append(ln.no)
+    assert {p: sorted(v) for p, v in index.postings.items()} == dict(expected)
