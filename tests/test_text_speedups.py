@@ -39,3 +39,26 @@ def test_postings_built_on_demand_are_those_of_every_shared_pair():
             if pair in index.shared:
                 expected[pair].append(ln.no)
     assert {p: sorted(v) for p, v in index.postings.items()} == dict(expected)
+
+
+def test_folded_text_is_that_of_the_offset_keeping_fold():
+    from cleannews import dates
+
+    every_ascii = "".join(map(chr, range(128)))
+    odd = " \t\u00a0\u3000\u200bAÉıİß٣—\u0301ـ، ۳x"
+    every_bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    texts = [every_ascii, every_bmp, *_random_texts(every_ascii), *_random_texts(odd + "a1 ")]
+    for text in texts:
+        assert dates._fold_text(text) == dates._fold(text)[0]
+
+
+def test_every_date_phrase_holds_an_ascii_digit():
+    """What lets `_parse_full` skip the match on a text without one."""
+    from cleannews import dates
+
+    for text in ("Monday", "May", "today at noon", "il y a 3 heures", "١٢ مايو ٢٠٢٠"):
+        folded = dates._fold(text)[0]
+        assert (dates._ASCII_DIGIT.search(folded) is None) <= (
+            dates._LINE_RE.fullmatch(folded) is None and dates._DATE_RE.fullmatch(folded) is None
+        )
+    assert dates.parse_date_line("١٢ مايو ٢٠٢٠") is not None  # Arabic-Indic digits fold to 0-9
