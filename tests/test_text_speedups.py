@@ -62,3 +62,17 @@ def test_every_date_phrase_holds_an_ascii_digit():
             dates._LINE_RE.fullmatch(folded) is None and dates._DATE_RE.fullmatch(folded) is None
         )
     assert dates.parse_date_line("١٢ مايو ٢٠٢٠") is not None  # Arabic-Indic digits fold to 0-9
+
+
+def test_typographic_marks_are_no_word_characters():
+    assert not any(_PLAIN_TOKEN.search(mark) for mark in D._TYPOGRAPHIC)
+    texts = _random_texts("a É’“”—…«»\u00a0-.", 3000)
+    for text in texts:
+        assert D._tokens(text) == _PLAIN_TOKEN.findall(text.casefold())
+
+
+def test_a_text_that_may_not_split_is_one_sentence():
+    texts = _random_texts('ab A1 .!?…"”) \u00a0\u3000', 5000)
+    for text in texts:
+        if not D._may_split(text):
+            assert next(D._SENTENCE_SPLIT.splititer(text)) == text

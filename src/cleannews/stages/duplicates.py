@@ -63,6 +63,11 @@ _TOKEN = regex.compile(r"\w+")
 _ASCII_NON_WORD = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
+#: Typographic punctuation (no word characters) that alone makes much English text non-ASCII;
+#: turned into spaces, it leaves the word runs as they are, and the text often ASCII.
+_TYPOGRAPHIC = "’‘“”—–…«»\u00a0"
+#: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
+_STOPS = ".!?…"
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
@@ -227,6 +232,8 @@ class _PairIndex:
         """
         if self.pairs[line.no].isdisjoint(self.shared):
             return False  # no sentence shares a single pair with another paragraph
+        if not _may_split(line.text):
+            return False  # one sentence
         pieces = _SENTENCE_SPLIT.splititer(line.text)
         first = next(pieces)
         if len(first) == len(line.text):
@@ -284,10 +291,27 @@ def _tokens(text: str) -> list[str]:
     it is one (checked for every code point), so runs of word characters stay as they are.
     """
     folded = text.casefold()
+    if not folded.isascii():
+        folded = _without_typographic(folded)
     if folded.isascii():  # the same runs, found faster
         return folded.translate(_ASCII_NON_WORD).split()
     found: list[str] = _TOKEN.findall(folded)
     return found
+
+
+def _without_typographic(text: str) -> str:
+    """`text` with its `_TYPOGRAPHIC` characters turned into spaces."""
+    for mark in _TYPOGRAPHIC:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
+
+
+def _may_split(text: str) -> bool:
+    """Whether `_SENTENCE_SPLIT` may split `text`: it splits only after a stop that white
+    space and then a letter or digit follow, so never after the last visible character."""
+    body = text.rstrip()[:-1]
+    return any(stop in body for stop in _STOPS)
 
 
 def _has_min_words(text: str, tokens: list[str]) -> bool:
