@@ -7,6 +7,7 @@ from collections import defaultdict
 
 import regex
 
+from cleannews import shapes
 from cleannews.document import Line
 from cleannews.stages import duplicates as D
 
@@ -64,11 +65,20 @@ def test_every_date_phrase_holds_an_ascii_digit():
     assert dates.parse_date_line("١٢ مايو ٢٠٢٠") is not None  # Arabic-Indic digits fold to 0-9
 
 
-def test_typographic_marks_are_no_word_characters():
-    assert not any(_PLAIN_TOKEN.search(mark) for mark in D._TYPOGRAPHIC)
-    texts = _random_texts("a É’“”—…«»\u00a0-.", 3000)
+def test_plain_marks_are_typographic_marks_in_another_form():
+    for mark, plain in shapes._PLAIN_MARKS.items():
+        assert plain.isascii() and not _PLAIN_TOKEN.search(mark + plain)
+        assert (mark in "’'") == (plain in "’'")  # the two joiners of shapes._WORD
+
+
+def test_word_runs_counts_and_keys_answer_like_the_plain_patterns():
+    every_ascii = "".join(map(chr, range(128)))
+    alphabets = (every_ascii, "a É’'“”—…«»\u00a0-._Ж1 ", "ab -'’. \t")
+    texts = [every_ascii] + [t for a in alphabets for t in _random_texts(a, 3000)]
     for text in texts:
         assert D._tokens(text) == _PLAIN_TOKEN.findall(text.casefold())
+        assert shapes.word_count(text) == len(shapes._WORD.findall(text))
+        assert shapes.line_key(text) == shapes._KEY_STRIP.sub(" ", text.casefold()).strip()
 
 
 def test_a_text_that_may_not_split_is_one_sentence():

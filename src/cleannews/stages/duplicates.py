@@ -27,6 +27,7 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    plain_marks,
     word_count,
 )
 from cleannews.stages.base import Stage, register_stage
@@ -63,9 +64,6 @@ _TOKEN = regex.compile(r"\w+")
 _ASCII_NON_WORD = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
-#: Typographic punctuation (no word characters) that alone makes much English text non-ASCII;
-#: turned into spaces, it leaves the word runs as they are, and the text often ASCII.
-_TYPOGRAPHIC = "’‘“”—–…«»\u00a0"
 #: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOPS = ".!?…"
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
@@ -292,19 +290,11 @@ def _tokens(text: str) -> list[str]:
     """
     folded = text.casefold()
     if not folded.isascii():
-        folded = _without_typographic(folded)
+        folded = plain_marks(folded)  # no word characters: the same runs
     if folded.isascii():  # the same runs, found faster
         return folded.translate(_ASCII_NON_WORD).split()
     found: list[str] = _TOKEN.findall(folded)
     return found
-
-
-def _without_typographic(text: str) -> str:
-    """`text` with its `_TYPOGRAPHIC` characters turned into spaces."""
-    for mark in _TYPOGRAPHIC:
-        if mark in text:
-            text = text.replace(mark, " ")
-    return text
 
 
 def _may_split(text: str) -> bool:
