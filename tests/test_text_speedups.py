@@ -86,3 +86,18 @@ def test_a_text_that_may_not_split_is_one_sentence():
     for text in texts:
         if not D._may_split(text):
             assert next(D._SENTENCE_SPLIT.splititer(text)) == text
+
+
+def test_more_evidence_keeps_a_strong_header_block_strong():
+    """What lets `_starts_story` stop reading a block once it is strong."""
+    from itertools import combinations
+
+    from cleannews.stages import stories
+
+    kinds = ["repeat", "caption", "timestamp", "byline", "date", "name"]
+    subsets = [set(c) for n in range(len(kinds) + 1) for c in combinations(kinds, n)]
+    for small in subsets:
+        for large in subsets:
+            if small <= large and stories._is_strong(small):
+                assert stories._is_strong(large)
+    assert not any(stories._is_strong(s) for s in subsets if len(s) < 2)
