@@ -12,6 +12,7 @@ their byline.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain, pairwise
@@ -65,7 +66,7 @@ _ASCII_NON_WORD = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
 #: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
-_STOPS = ".!?…"
+_STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
@@ -242,7 +243,10 @@ class _PairIndex:
             tokens = _tokens(sentence)
             if not _has_min_words(sentence, tokens):
                 continue
-            holders = self._holders(_pairs(tokens), line.no, removed)
+            pairs = _pairs(tokens)
+            if not self._may_be_held(pairs):
+                return False  # (`_holders` would find none: the common case, answered sooner)
+            holders = self._holders(pairs, line.no, removed)
             if not holders:
                 return False
             sentences += 1
@@ -258,6 +262,12 @@ class _PairIndex:
             for no in self._candidates(sentence)
             if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
         }
+
+    def _may_be_held(self, sentence: set[Pair]) -> bool:
+        """Fewer of its pairs are this paragraph's alone than `_candidates` needs to give up:
+        a sentence most of whose pairs no other paragraph holds has no holder."""
+        own = len(sentence) - len(sentence & self.shared)
+        return own < int((1 - COVERAGE) * len(sentence)) + 1
 
     def _candidates(self, sentence: set[Pair]) -> set[int]:
         """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
@@ -300,8 +310,7 @@ def _tokens(text: str) -> list[str]:
 def _may_split(text: str) -> bool:
     """Whether `_SENTENCE_SPLIT` may split `text`: it splits only after a stop that white
     space and then a letter or digit follow, so never after the last visible character."""
-    body = text.rstrip()[:-1]
-    return any(stop in body for stop in _STOPS)
+    return _STOP.search(text, 0, len(text.rstrip()) - 1) is not None
 
 
 def _has_min_words(text: str, tokens: list[str]) -> bool:
