@@ -178,6 +178,8 @@ class _KeptKeys:
     def _may_hold_key(self, text: str) -> bool:
         if len(self.key_words) > MAX_TESTED_KEYS:
             return True  # many captions: looking the line's keys up is cheaper (and linear)
+        if not self.key_words:
+            return False  # (no key kept yet: the line need not be folded)
         folded = text.casefold()
         for words in self.key_words:
             for word in words:
