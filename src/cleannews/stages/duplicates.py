@@ -11,6 +11,7 @@ their byline.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    plain_marks,
     word_count,
 )
 from cleannews.stages.base import Stage, register_stage
@@ -58,8 +60,13 @@ BOX_HEADING = structural_rule(
 _SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _TOKEN = regex.compile(r"\w+")
-#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_".
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
+#: every other ASCII character to a space and splitting on white space finds the same runs.
+_ASCII_NON_WORD = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
+}
+#: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
+_STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
 MIN_SENTENCE_WORDS = 5
@@ -171,6 +178,8 @@ class _KeptKeys:
     def _may_hold_key(self, text: str) -> bool:
         if len(self.key_words) > MAX_TESTED_KEYS:
             return True  # many captions: looking the line's keys up is cheaper (and linear)
+        if not self.key_words:
+            return False  # (no key kept yet: the line need not be folded)
         folded = text.casefold()
         for words in self.key_words:
             for word in words:
@@ -205,10 +214,17 @@ class _PairIndex:
     def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
         self.pairs = {line.no: _pairs(tokens[line.no]) for line in paragraphs}
         self.shared = _shared(self.pairs.values())
-        self.postings: dict[Pair, list[int]] = defaultdict(list)
+
+    @functools.cached_property
+    def postings(self) -> dict[Pair, list[int]]:
+        """Built on first use: only a sentence with most of its pairs shared needs them
+        (see `_candidates`), and in most stories no sentence has."""
+        postings: dict[Pair, list[int]] = defaultdict(list)
+        shared = self.shared
         for no, pairs in self.pairs.items():
-            for pair in pairs & self.shared:
-                self.postings[pair].append(no)
+            for pair in pairs & shared:
+                postings[pair].append(no)
+        return postings
 
     def is_box(self, line: Line, removed: set[int]) -> bool:
         """Two sentences or more, each held by other kept paragraphs, two or more in all.
@@ -217,6 +233,8 @@ class _PairIndex:
         """
         if self.pairs[line.no].isdisjoint(self.shared):
             return False  # no sentence shares a single pair with another paragraph
+        if not _may_split(line.text):
+            return False  # one sentence
         pieces = _SENTENCE_SPLIT.splititer(line.text)
         first = next(pieces)
         if len(first) == len(line.text):
@@ -227,7 +245,10 @@ class _PairIndex:
             tokens = _tokens(sentence)
             if not _has_min_words(sentence, tokens):
                 continue
-            holders = self._holders(_pairs(tokens), line.no, removed)
+            pairs = _pairs(tokens)
+            if not self._may_be_held(pairs):
+                return False  # (`_holders` would find none: the common case, answered sooner)
+            holders = self._holders(pairs, line.no, removed)
             if not holders:
                 return False
             sentences += 1
@@ -243,6 +264,12 @@ class _PairIndex:
             for no in self._candidates(sentence)
             if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
         }
+
+    def _may_be_held(self, sentence: set[Pair]) -> bool:
+        """Fewer of its pairs are this paragraph's alone than `_candidates` needs to give up:
+        a sentence most of whose pairs no other paragraph holds has no holder."""
+        own = len(sentence) - len(sentence & self.shared)
+        return own < int((1 - COVERAGE) * len(sentence)) + 1
 
     def _candidates(self, sentence: set[Pair]) -> set[int]:
         """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
@@ -274,9 +301,18 @@ def _tokens(text: str) -> list[str]:
     it is one (checked for every code point), so runs of word characters stay as they are.
     """
     folded = text.casefold()
-    pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN  # the same runs, found faster
-    found: list[str] = pattern.findall(folded)
+    if not folded.isascii():
+        folded = plain_marks(folded)  # no word characters: the same runs
+    if folded.isascii():  # the same runs, found faster
+        return folded.translate(_ASCII_NON_WORD).split()
+    found: list[str] = _TOKEN.findall(folded)
     return found
+
+
+def _may_split(text: str) -> bool:
+    """Whether `_SENTENCE_SPLIT` may split `text`: it splits only after a stop that white
+    space and then a letter or digit follow, so never after the last visible character."""
+    return _STOP.search(text, 0, len(text.rstrip()) - 1) is not None
 
 
 def _has_min_words(text: str, tokens: list[str]) -> bool:

@@ -159,14 +159,20 @@ def _starts_story(doc: Doc, lines: list[Line], prose: list[bool], pos: int, key:
 
     The block's lines are read for evidence last, and only when the cheap conditions hold:
     each line gives one kind at most, so a block of fewer than two lines is never strong.
+    They are read only until the answer is settled: more kinds keep a strong block strong,
+    and a block whose kinds and lines left come to fewer than two cannot become strong.
     """
     end = _header_end(doc, lines, prose, pos)
     if end - pos - 1 < 2 or not _has_prose(prose, end, doc.config.min_story_paragraphs):
         return False
     kinds: set[str] = set()
-    for line in lines[pos + 1 : end]:
-        kinds |= _evidence_kinds(doc, line, key)
-    return _is_strong(kinds)
+    for after in range(pos + 1, end):
+        kinds |= _evidence_kinds(doc, lines[after], key)
+        if _is_strong(kinds):
+            return True
+        if len(kinds) + (end - after - 1) < 2:
+            return False
+    return False
 
 
 def _header_end(doc: Doc, lines: list[Line], prose: list[bool], pos: int) -> int:

@@ -1,0 +1,103 @@
+"""The text path's fast paths (duplicates, dates, stories) answer like the plain code."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import regex
+
+from cleannews import shapes
+from cleannews.document import Line
+from cleannews.stages import duplicates as D
+
+_PLAIN_TOKEN = regex.compile(r"\w+")
+
+
+def _random_texts(alphabet: str, count: int = 2000) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(count)]
+
+
+def test_ascii_tokens_are_the_word_runs_of_the_casefolded_text():
+    every_ascii = "".join(map(chr, range(128)))
+    texts = [every_ascii, *_random_texts(every_ascii), *_random_texts("aB_9 -.'\tſK\u00e9")]
+    for text in texts:
+        assert D._tokens(text) == _PLAIN_TOKEN.findall(text.casefold())
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(no=no, raw=text, text=text) for no, text in enumerate(texts)]
+
+
+def test_postings_built_on_demand_are_those_of_every_shared_pair():
+    texts = _random_texts("ab cd ef gh ", 60)
+    lines = _lines(texts)
+    index = D._PairIndex(lines, {ln.no: D._tokens(ln.text) for ln in lines})
+    expected: dict[D.Pair, list[int]] = defaultdict(list)
+    for ln in lines:
+        for pair in sorted(index.pairs[ln.no]):
+            if pair in index.shared:
+                expected[pair].append(ln.no)
+    assert {p: sorted(v) for p, v in index.postings.items()} == dict(expected)
+
+
+def test_folded_text_is_that_of_the_offset_keeping_fold():
+    from cleannews import dates
+
+    every_ascii = "".join(map(chr, range(128)))
+    odd = " \t\u00a0\u3000\u200bAÉıİß٣—\u0301ـ، ۳x"
+    every_bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    texts = [every_ascii, every_bmp, *_random_texts(every_ascii), *_random_texts(odd + "a1 ")]
+    for text in texts:
+        assert dates._fold_text(text) == dates._fold(text)[0]
+
+
+def test_every_date_phrase_holds_an_ascii_digit():
+    """What lets `_parse_full` skip the match on a text without one."""
+    from cleannews import dates
+
+    for text in ("Monday", "May", "today at noon", "il y a 3 heures", "١٢ مايو ٢٠٢٠"):
+        folded = dates._fold(text)[0]
+        assert (dates._ASCII_DIGIT.search(folded) is None) <= (
+            dates._LINE_RE.fullmatch(folded) is None and dates._DATE_RE.fullmatch(folded) is None
+        )
+    assert dates.parse_date_line("١٢ مايو ٢٠٢٠") is not None  # Arabic-Indic digits fold to 0-9
+
+
+def test_plain_marks_are_typographic_marks_in_another_form():
+    for mark, plain in shapes._PLAIN_MARKS.items():
+        assert plain.isascii() and not _PLAIN_TOKEN.search(mark + plain)
+        assert (mark in "’'") == (plain in "’'")  # the two joiners of shapes._WORD
+
+
+def test_word_runs_counts_and_keys_answer_like_the_plain_patterns():
+    every_ascii = "".join(map(chr, range(128)))
+    alphabets = (every_ascii, "a É’'“”—…«»\u00a0-._Ж1 ", "ab -'’. \t")
+    texts = [every_ascii] + [t for a in alphabets for t in _random_texts(a, 3000)]
+    for text in texts:
+        assert D._tokens(text) == _PLAIN_TOKEN.findall(text.casefold())
+        assert shapes.word_count(text) == len(shapes._WORD.findall(text))
+        assert shapes.line_key(text) == shapes._KEY_STRIP.sub(" ", text.casefold()).strip()
+
+
+def test_a_text_that_may_not_split_is_one_sentence():
+    texts = _random_texts('ab A1 .!?…"”) \u00a0\u3000', 5000)
+    for text in texts:
+        if not D._may_split(text):  # (checked against the split itself)
+            assert next(D._SENTENCE_SPLIT.splititer(text)) == text
+
+
+def test_more_evidence_keeps_a_strong_header_block_strong():
+    """What lets `_starts_story` stop reading a block once it is strong."""
+    from itertools import combinations
+
+    from cleannews.stages import stories
+
+    kinds = ["repeat", "caption", "timestamp", "byline", "date", "name"]
+    subsets = [set(c) for n in range(len(kinds) + 1) for c in combinations(kinds, n)]
+    for small in subsets:
+        for large in subsets:
+            if small <= large and stories._is_strong(small):
+                assert stories._is_strong(large)
+    assert not any(stories._is_strong(s) for s in subsets if len(s) < 2)
