@@ -101,3 +101,17 @@ def test_more_evidence_keeps_a_strong_header_block_strong():
             if small <= large and stories._is_strong(small):
                 assert stories._is_strong(large)
     assert not any(stories._is_strong(s) for s in subsets if len(s) < 2)
+
+
+def test_fix_line_answers_printable_ascii_like_the_full_fix():
+    from dataclasses import replace
+
+    from cleannews import fixers
+
+    every_ascii = "".join(map(chr, range(128)))
+    alphabets = (every_ascii, "ab &;amp#1  .\t\x1b[", "a &amp; b  \u00a0’")
+    texts = [every_ascii] + [t for a in alphabets for t in _random_texts(a, 3000)]
+    configs = [fixers.DEFAULT, replace(fixers.DEFAULT, normalize_spaces=False)]
+    for text in texts:
+        for config in configs:
+            assert fixers.fix_line(text, config) == fixers._fix(text, config, None)
