@@ -30,7 +30,6 @@ sequence, so the answer is identical, only quicker:
 from __future__ import annotations
 
 import importlib
-import itertools
 import json
 import math
 import os
@@ -128,13 +127,6 @@ class Profiles:
         for at, weight in weights:
             flat[at] = weight
         return cls(langlist, index, flat)
-
-    @classmethod
-    def from_factory(cls, factory: Any) -> Profiles:
-        """The tables of a loaded langdetect `DetectorFactory` (which can be dropped then)."""
-        known: dict[str, list[float]] = factory.word_lang_prob_map
-        flat = array("d", itertools.chain.from_iterable(known.values()))
-        return cls(list(factory.langlist), {gram: row for row, gram in enumerate(known)}, flat)
 
 
 #: Row numbers are stored as C ints (numpy's `intc`) in byte strings.
@@ -259,7 +251,7 @@ def _decided(langprob: list[float], remaining: int) -> bool:
 
 def detect(profiles: Profiles, text: str, seed: int = 0) -> str:
     """What langdetect's `factory.create()` with `seed`, `.append(text)`, `.detect()`
-    returns, for `profiles = Profiles.from_factory(factory)`.
+    returns, where `profiles` holds the tables of that factory's profiles.
 
     Raises LangDetectException when the text has no n-gram features, like langdetect.
     """

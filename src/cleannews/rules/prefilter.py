@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -260,9 +260,8 @@ def _minimal(group: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in group if not any(t != s and t in s for t in group))
 
 
-def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
-    """Every literal group a match of the sequence requires (all of them must be met)."""
-    groups: list[frozenset[str]] = []
+def _pieces(nodes: Sequence[_Node]) -> Iterator[str | _Node]:
+    """The sequence with each run of plain literal characters as one folded string."""
     run: list[str] = []
     for op, av in nodes:
         code = _single_code(op, av)
@@ -270,11 +269,21 @@ def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
             run.append(chr(code))
             continue
         if run:
-            groups.append(frozenset({fold("".join(run))}))
+            yield fold("".join(run))
             run = []
-        groups.extend(_node_groups(op, av))
+        yield op, av
     if run:
-        groups.append(frozenset({fold("".join(run))}))
+        yield fold("".join(run))
+
+
+def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
+    """Every literal group a match of the sequence requires (all of them must be met)."""
+    groups: list[frozenset[str]] = []
+    for piece in _pieces(nodes):
+        if isinstance(piece, str):
+            groups.append(frozenset({piece}))
+        else:
+            groups.extend(_node_groups(*piece))
     return groups
 
 
@@ -317,18 +326,12 @@ def _class_group(items: Any) -> list[frozenset[str]]:
 
 def _prefixes(nodes: Sequence[_Node]) -> frozenset[str] | None:
     """Folded strings of which every match starts with one (`(?:read|see) more` ...)."""
-    run: list[str] = []
-    for op, av in nodes:
-        code = _single_code(op, av)
-        if code is not None and _foldable(code):
-            run.append(chr(code))
-            continue
-        if run:
-            break
-        if op in _ZERO_WIDTH:
-            continue
-        return _group_prefixes(op, av)
-    return frozenset({fold("".join(run))}) if run else None
+    for piece in _pieces(nodes):
+        if isinstance(piece, str):
+            return frozenset({piece})
+        if piece[0] not in _ZERO_WIDTH:
+            return _group_prefixes(*piece)
+    return None
 
 
 def _group_prefixes(op: Any, av: Any) -> frozenset[str] | None:
