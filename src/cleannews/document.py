@@ -87,6 +87,8 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
     #: Lines whose rule said "the article ends here" (comment headings, related lists).
     end_markers: list[int] = field(default_factory=list)
+    #: Lines that end the article only in its tail (comment counters: rule `ends_tail`).
+    tail_markers: list[int] = field(default_factory=list)
     #: Lines whose rule said "a list of links follows" (related-stories headings).
     list_markers: list[int] = field(default_factory=list)
     #: Line index -> how many lines of the page share its text (set by the duplicates stage).

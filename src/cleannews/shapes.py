@@ -157,6 +157,37 @@ def bullet_text(line: str) -> str | None:
     return rest or None
 
 
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+]\s+|[•·▪►▶◦‣∙●■□➤➔→✓✔]\s*)")
+#: Words of 4+ letters that a title-case headline leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset(
+    {"from", "into", "onto", "over", "than", "that", "this", "upon", "with", "your"}
+)
+
+
+def list_item_text(line: str) -> str | None:
+    """The text of a list item ("- ...", "* ...", "• ..."), or None.
+
+    Unlike `bullet_text`, this takes the "-" and "*" that extractors write for HTML lists.
+    """
+    found = _LIST_ITEM.match(line)
+    if not found:
+        return None
+    rest = line[found.end() :].strip()
+    return rest or None
+
+
+def is_title_case(text: str) -> bool:
+    """Capitalised Like An English Headline: 3 or more words of 4+ letters, all capitalised.
+
+    Short words ("of", "the", "on") and a few longer function words may stay lower
+    case; sentence case ("Senators call for a new vote") and all capitals fail.
+    """
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4 and w[0].isalpha()]
+    if len(long_words) < 3 or text.isupper():
+        return False
+    return all(w[0].isupper() or w.casefold() in _TITLE_SMALL_WORDS for w in long_words)
+
+
 @memoized
 def line_key(line: str) -> str:
     """A comparison key: case, punctuation and spacing do not matter."""

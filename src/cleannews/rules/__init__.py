@@ -41,7 +41,9 @@ class Rule:
     bounds the lines it is tried on: boilerplate is short, and the bound keeps long body
     paragraphs away from patterns that were never meant for them. `ends_article` marks a
     heading after which the rest of a story is not article text (a comment section):
-    the stories stage removes what follows it. `starts_list`
+    the stories stage removes what follows it. `ends_tail` is the same for a line that
+    also stands in header and share bars (a comment counter): it ends the article only
+    where at least as much of the story's prose comes before it as after. `starts_list`
     marks the heading of an inserted list of links ("Don't miss", "Related stories"): the
     short lines after it, up to the next prose paragraph, are removed. `story_header`
     marks lines that typically stand in a story's header block (a relative timestamp):
@@ -59,6 +61,7 @@ class Rule:
     max_length: int = 200
     case_sensitive: bool = False
     ends_article: bool = False
+    ends_tail: bool = False
     starts_list: bool = False
     story_header: bool = False
     pack: str = ""
@@ -121,6 +124,7 @@ def rule_from_mapping(
             max_length=int(data.get("max_length", 200)),
             case_sensitive=bool(data.get("case_sensitive", False)),
             ends_article=bool(data.get("ends_article", False)),
+            ends_tail=bool(data.get("ends_tail", False)),
             starts_list=bool(data.get("starts_list", False)),
             story_header=bool(data.get("story_header", False)),
             pack=pack,

@@ -3,7 +3,8 @@
 Driven by the `boilerplate` rules of the active packs: comment widgets, share and follow
 bars, newsletter prompts, "Read more:" links, relative timestamps, "Advertisement",
 reading times, slogans. A rule flagged `ends_article` (a comment section's heading, a
-related-stories heading) also records where the article may end, and one flagged
+related-stories heading) also records where the article may end (`ends_tail`: only if
+it stands in the story's tail, like a comment counter), and one flagged
 `starts_list` where an inserted list of links begins; the stories stage uses those marks
 once it knows where each story starts.
 """
@@ -50,6 +51,8 @@ class RemoveBoilerplate(RuleStage):
             doc.remove(line, rule.name, self.name)
             if rule.ends_article:
                 doc.end_markers.append(line.no)
+            if rule.ends_tail:
+                doc.tail_markers.append(line.no)
             if rule.starts_list:
                 doc.list_markers.append(line.no)
         self._remove_widget_blocks(doc)

@@ -20,7 +20,9 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     is_snippet,
+    is_title_case,
     line_key,
+    list_item_text,
     word_count,
 )
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
@@ -40,6 +42,12 @@ LINK_LIST = structural_rule(
     "link-list",
     "stories",
     "A short line in the list of links that follows a 'Related' / 'Don't miss' heading.",
+)
+HEADLINE_LIST = structural_rule(
+    "headline-list",
+    "stories",
+    "Two or more list items in a row written as title-case headlines, in the second half "
+    "of a story: links to other stories ('- 15 Amazing Images of Stars').",
 )
 #: How many lines after a candidate headline may hold its header block.
 HEADER_WINDOW = 10
@@ -70,6 +78,7 @@ class SplitStories(RuleStage):
         doc.stories.extend(StoryMeta() for _ in range(story))
         self._remove_teasers(doc, lines, prose)
         self._remove_link_lists(doc, lines, prose)
+        self._remove_headline_lists(doc, lines)
         self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
     def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> set[int]:
@@ -114,31 +123,86 @@ class SplitStories(RuleStage):
                 doc.remove(nxt, TEASER, self.name)
 
     def _remove_link_lists(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
-        """After a list heading, the short lines up to the next prose paragraph are links."""
+        """After a list heading, the lines up to the next prose paragraph are links.
+
+        A headline-shaped line counts as a link even when it reads as a sentence (a
+        question: "Who will make the list in 2020?").
+        """
         markers = set(doc.list_markers)
         in_list = False
         for pos, line in enumerate(lines):
             if line.no in markers:
                 in_list = True
             elif in_list and line.is_open:
-                if prose[pos] and not is_snippet(line.text):
+                if prose[pos] and not is_snippet(line.text) and not is_headline_like(line.text):
                     in_list = False
                 else:
                     doc.remove(line, LINK_LIST, self.name)
 
+    def _remove_headline_lists(self, doc: Doc, lines: list[Line]) -> None:
+        """Two or more list items in a row that read as headlines, in a story's tail."""
+        before, total = _open_text_before(doc)
+        for run in _headline_item_runs(lines):
+            if len(run) >= 2 and _in_tail(run[0], before, total):
+                for item in run:
+                    doc.remove(item, HEADLINE_LIST, self.name)
+
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
-        """From the first end marker that follows prose, remove the rest of its story."""
+        """From the first end marker that follows prose (or a tail marker in the story's
+        tail), remove the rest of its story."""
         markers = set(doc.end_markers)
+        before, total = _open_text_before(doc)
+        in_tail = {no for no in doc.tail_markers if _in_tail(doc.lines[no], before, total)}
         prose_seen: set[int] = set()
         cutting: set[int] = set()
         for line in doc.lines:
             if line.story in cutting:
                 if line.is_open:
                     doc.remove(line, AFTER_END, self.name)
-            elif line.no in markers and line.story in prose_seen:
+            elif (line.no in markers and line.story in prose_seen) or line.no in in_tail:
                 cutting.add(line.story)
             elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
+
+
+def _open_text_before(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Characters of open text before each line in its story, and each story's total.
+
+    Lists and tables count like prose: an article can be mostly a list (a calendar).
+    """
+    before: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for line in doc.lines:
+        before[line.no] = total.get(line.story, 0)
+        if line.is_open:
+            total[line.story] = before[line.no] + len(line.text)
+    return before, total
+
+
+def _in_tail(line: Line, before: dict[int, int], total: dict[int, int]) -> bool:
+    """At least as much of the story's open text comes before `line` as from it on."""
+    return 0 < total.get(line.story, 0) <= 2 * before[line.no]
+
+
+def _headline_item_runs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive open headline items (see `_is_headline_item`) of one story."""
+    runs: list[list[Line]] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.is_open and _is_headline_item(line.text):
+            extends = runs and runs[-1][-1] is previous and previous.story == line.story
+            if extends:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        previous = line
+    return runs
+
+
+def _is_headline_item(text: str) -> bool:
+    """A list item that reads as a linked headline: title case, no final full stop."""
+    item = list_item_text(text)
+    return item is not None and is_title_case(item) and is_headline_like(item)
 
 
 def _first_text_line(doc: Doc, no: int) -> int:

@@ -1,0 +1,124 @@
+"""The stories stage's cuts after an article: tail markers and link lists, exactly."""
+
+from __future__ import annotations
+
+import cleannews
+
+BODY = [
+    "The city council approved the new budget on Tuesday after a debate that lasted well "
+    "into the night, with most members backing the plan to expand bus routes.",
+    "Officials said the money would pay for twelve new buses and longer service hours on "
+    "weekends, starting in the spring if the regional authority signs off on the changes.",
+    "Opponents argued that the plan relied on optimistic forecasts of fare revenue and "
+    "warned that the city could face a shortfall within two years of the expansion.",
+]
+COMMENT = (
+    "I take the bus every day and the weekend service has been terrible for years, so this "
+    "is welcome news for people like me who do not own a car."
+)
+
+
+def _fates(page: str) -> list[tuple[str, str | None, str]]:
+    return [(f.fate, f.rule, f.text) for f in cleannews.explain(page).lines if f.text.strip()]
+
+
+def test_a_comment_counter_after_the_article_ends_it() -> None:
+    page = "\n".join([*BODY, "2 comments", COMMENT, "Thanks for reading, Sam."])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("comment-count", "2 comments"),
+        ("after-article-end", COMMENT),
+        ("after-article-end", "Thanks for reading, Sam."),
+    ]
+
+
+def test_a_comment_counter_before_most_of_the_prose_ends_nothing() -> None:
+    page = "\n".join([BODY[0], "2 comments", BODY[1], BODY[2]])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [("comment-count", "2 comments")]
+
+
+def test_a_comment_counter_before_any_prose_ends_nothing() -> None:
+    art = cleannews.clean("\n".join(["3 comments", *BODY]))
+    assert art.paragraphs == tuple(BODY)
+
+
+def test_a_question_headline_in_a_related_list_is_a_link() -> None:
+    links = [
+        "Who will run the transit authority in 2025?",
+        "Bus drivers vote to accept new contract",
+        "Ten routes that could change next year",
+    ]
+    page = "\n".join([*BODY, "You may also like...", *links])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("related-heading", "You may also like..."),
+        *[("link-list", link) for link in links],
+    ]
+
+
+def test_a_paragraph_after_a_related_list_ends_the_list() -> None:
+    page = "\n".join(
+        [BODY[0], "Related stories", "Bus drivers vote to accept new contract", *BODY[1:]]
+    )
+    assert _fates(page) == [
+        ("body", None, BODY[0]),
+        ("removed", "related-heading", "Related stories"),
+        ("removed", "link-list", "Bus drivers vote to accept new contract"),
+        ("body", None, BODY[1]),
+        ("body", None, BODY[2]),
+    ]
+
+
+def test_a_lone_tags_heading_in_the_tail_ends_the_article() -> None:
+    tag_list = "city budget, bus routes, transit authority, council vote, fares, public transport"
+    page = "\n".join([*BODY, "Tags", tag_list])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("tags-heading", "Tags"),
+        ("after-article-end", tag_list),
+    ]
+
+
+def test_a_tail_marker_weighs_lists_too() -> None:
+    """An article that is mostly a list (a calendar) still has a tail."""
+    rows = [f"Round {n}: {n} March - Example Park" for n in range(1, 13)]
+    page = "\n".join(
+        ["The season calendar was published on Monday.", *rows, "Tags", "racing, calendar"]
+    )
+    art = cleannews.clean(page)
+    assert art.paragraphs == ("The season calendar was published on Monday.", *rows)
+    assert [r.rule for r in art.removed] == ["tags-heading", "after-article-end"]
+
+
+HEADLINES = [
+    "- 15 Amazing Images of Distant Stars",
+    "- Here's Where the New Landers Will Touch Down",
+]
+
+
+def test_title_case_headline_items_in_the_tail_are_links() -> None:
+    page = "\n".join([*BODY, *HEADLINES, "Originally published on Example Science."])
+    art = cleannews.clean(page)
+    assert [(r.rule, r.text) for r in art.removed] == [("headline-list", h) for h in HEADLINES]
+    assert art.paragraphs == (*BODY, "Originally published on Example Science.")
+
+
+def test_headline_items_need_company_and_the_tail() -> None:
+    alone = "\n".join([*BODY, HEADLINES[0]])  # one item is not a list of links
+    assert cleannews.clean(alone).paragraphs == (*BODY, HEADLINES[0])
+    early = "\n".join([BODY[0], *HEADLINES, BODY[1], BODY[2]])  # before half the text
+    assert cleannews.clean(early).paragraphs == (BODY[0], *HEADLINES, BODY[1], BODY[2])
+
+
+def test_sentence_case_list_items_stay() -> None:
+    items = [
+        "- Czech Republic (Group A): seventh appearance",
+        "- Ukraine (Group B): third appearance",
+    ]
+    page = "\n".join([*BODY, *items])
+    assert cleannews.clean(page).paragraphs == (*BODY, *items)
