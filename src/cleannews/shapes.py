@@ -103,8 +103,8 @@ def is_headline_like(line: str) -> bool:
     if 2 * sum(map(str.isdigit, text)) > letters:  # a data row, a score, a price
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
-    if first.islower():  # a wrapped line's continuation, not a heading
-        return False
+    if first.islower() and not text[0].isdigit():  # a wrapped line's continuation
+        return False  # ("7 key questions ..." is a headline: its number leads it)
     if "://" in text or "www." in text or "@" in text:
         return False
     return not _ends_with_ellipsis(text)

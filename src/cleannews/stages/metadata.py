@@ -287,7 +287,11 @@ def _is_header_line(text: str) -> bool:
 
 def _is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (lines cut mid-sentence): the header-zone shapes mean nothing."""
-    starts = [ln.text.lstrip()[:1] for ln in lines[:40] if ln.text.strip()]
+    starts = [
+        text[:1]
+        for text in (ln.text.lstrip() for ln in lines[:40])
+        if text and not text.startswith(("http://", "https://", "www."))  # a bare link line
+    ]
     lower = sum(1 for ch in starts if ch.islower())
     return lower >= 3 and lower >= 0.25 * len(starts)
 
@@ -312,7 +316,10 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
         (
             i
             for i, ln in enumerate(lines)
-            if ln.is_open and is_prose(ln.text) and not is_date_line(ln.text, doc.language)
+            if ln.is_open
+            and is_prose(ln.text)
+            and not is_date_line(ln.text, doc.language)
+            and not (i == 0 and _is_question_headline(lines))
         ),
         len(lines),
     )
@@ -327,6 +334,29 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
         elif line.is_open and (is_byline(doc, line.text) or is_date_line(line.text, doc.language)):
             end = i + 1
     return end
+
+
+_QUESTION_END = regex.compile(r"[?!？！؟][\"'”’»)]*$")
+#: A sentence end inside a line ("... Who? What ...") : the line is not one headline.
+_INNER_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
+
+
+def _is_question_headline(lines: list[Line]) -> bool:
+    """The story's first line is one short question or exclamation over a paragraph.
+
+    Such a line counts as prose by its final "?" or "!", but at the very top of a story
+    and followed by prose it is the headline ("Is the plan worth its cost?").
+    """
+    if len(lines) < 2 or not (lines[0].is_open and lines[1].is_open):
+        return False
+    text = lines[0].text.strip()
+    return (
+        bool(_QUESTION_END.search(text))
+        and 4 <= word_count(text) <= 20
+        and not _INNER_SENTENCE_END.search(text)
+        and is_prose(lines[1].text)
+        and not _QUESTION_END.search(lines[1].text.rstrip())
+    )
 
 
 def _is_title_candidate(doc: Doc, line: Line) -> bool:
