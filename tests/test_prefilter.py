@@ -89,7 +89,8 @@ def test_a_rule_whose_conditions_turn_away_its_own_example_runs_unconditioned():
 
 def test_unicode_properties_read_as_any_letter():
     needs = line_needs(r"\p{Lu}[\p{L}\s]{2,40}:\s*\d+")
-    assert needs.first is None and needs.last is None
+    assert needs.first is None  # `\p{Lu}` reads as `\w`: any first character
+    assert needs.last is not None and set("0123456789") <= needs.last  # `\d` is a set
     assert needs.literals == ((":",),)
 
 
@@ -145,6 +146,18 @@ def test_every_foldable_character_folds_like_each_of_its_case_variants():
     assert not bad, bad[:10]
 
 
+def test_a_digit_at_the_edge_reads_as_every_digit_regex_knows():
+    """`\\d` is every decimal digit, in any script: each one opens (or ends) the line."""
+    digits = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdecimal()}
+    needs = line_needs(r"\d+\s+comments?")
+    assert needs.first is not None and digits <= needs.first
+    assert needs.last == frozenset("sStT") | {"\u017f"}  # ſ: long s folds to s
+    for count in ("3", "٣", "３", "१२"):  # ASCII, Arabic-Indic, fullwidth, Devanagari
+        assert needs.admits(f"{count} comments")
+        assert regex.fullmatch(r"\d+\s+comments?", f"{count} comments", regex.I)
+    assert not needs.admits("Three comments")
+
+
 def test_white_space_never_stands_at_the_edge_of_a_stripped_line():
     """The analysis gives `\\s` no first or last character, since lines are stripped:
     that holds only if `str.strip` removes every character `regex` calls white space."""
@@ -190,7 +203,7 @@ def mutated(text: str, swaps: list[int], inserts: list[tuple[int, str]]) -> str:
     example=st.sampled_from(EXAMPLES),
     swaps=st.lists(st.integers(0, 500), max_size=6),
     inserts=st.lists(
-        st.tuples(st.integers(0, 500), st.text(alphabet=TRICKY + "()[]|:/-. a1", max_size=3)),
+        st.tuples(st.integers(0, 500), st.text(alphabet=TRICKY + "()[]|:/-. a1٣３", max_size=3)),
         max_size=3,
     ),
     stage=st.sampled_from(RULE_STAGES),

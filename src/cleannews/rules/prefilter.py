@@ -20,8 +20,11 @@ rule's examples and on generated lines.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
 import warnings
+from array import array
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -201,9 +204,22 @@ def _char_set(op: Any, av: Any) -> set[str] | None:
         elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
             for code in range(value[0], value[1] + 1):
                 chars |= _cases(code)
+        elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+            chars |= _digits()
         elif not (kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE):
-            return None  # negated sets, \w, \d ... (a stripped line has no edge space)
+            return None  # negated sets, \w ... (a stripped line has no edge space)
     return chars
+
+
+@functools.cache
+def _digits() -> frozenset[str]:
+    """Every character `regex` takes for `\\d`, asked of `regex` itself (its Unicode
+    version, not Python's): a rule opening with a count ("3 comments") gets a set of
+    first characters, about 800, instead of none. Read once (about 25 ms): every code
+    point but the surrogates, made into one string from their native 4-byte codes."""
+    codes = array("I", range(0xD800)).tobytes() + array("I", range(0xE000, 0x110000)).tobytes()
+    every = codes.decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    return frozenset(regex.findall(r"\d", every, _CASE_FLAGS))
 
 
 def _edge(nodes: Sequence[_Node], last: bool = False) -> frozenset[str] | None:
