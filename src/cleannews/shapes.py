@@ -32,8 +32,27 @@ _NAME_TOKEN = regex.compile(
 _KEY_STRIP = regex.compile(r"[\W_]+")
 #: `_WORD` on ASCII text, where the word characters are letters, digits and "_".
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:[-'.][A-Za-z0-9_]+)*")
-#: `_KEY_STRIP`'s characters among the ASCII ones, each to become a space.
-_ASCII_KEY_SPACE = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def ascii_spacing_table(keep: str) -> bytes:
+    """A `bytes.translate` table that makes every ASCII character a space but the
+    letters, the digits and those of `keep` (see `ascii_split`)."""
+    return bytes(
+        code if code >= 128 or chr(code).isalnum() or chr(code) in keep else ord(" ")
+        for code in range(256)
+    )
+
+
+def ascii_split(text: str, table: bytes) -> list[str]:
+    """The runs of `text` (ASCII) that `table` (`ascii_spacing_table`) keeps.
+
+    Translated as bytes: a byte table is read in C without the dict lookup per
+    character of `str.translate`, and the round trip still costs half as much."""
+    return text.encode("ascii").translate(table).decode("ascii").split()
+
+
+#: `_KEY_STRIP`'s characters among the ASCII ones become spaces.
+_ASCII_KEY_SPACE = ascii_spacing_table("")
 #: Typographic marks that alone keep much English text from being ASCII, with ASCII marks
 #: that the patterns here treat alike: none is a word character, "’" and "'" join words,
 #: the others do not.
@@ -195,6 +214,6 @@ def line_key(line: str) -> str:
     if not folded.isascii():
         folded = plain_marks(folded)
     if folded.isascii():  # the same key, found faster: letter and digit runs, one space apart
-        return " ".join(folded.translate(_ASCII_KEY_SPACE).split())
+        return " ".join(ascii_split(folded, _ASCII_KEY_SPACE))
     key: str = _KEY_STRIP.sub(" ", folded)
     return key.strip()

@@ -24,6 +24,8 @@ from cleannews.memo import memoized
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
     WORD_JOINERS,
+    ascii_spacing_table,
+    ascii_split,
     is_headline_like,
     is_name_like,
     is_prose,
@@ -62,9 +64,7 @@ _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«
 _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.
-_ASCII_NON_WORD = {
-    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
-}
+_ASCII_NON_WORD = ascii_spacing_table("_")
 #: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
@@ -304,7 +304,7 @@ def _tokens(text: str) -> list[str]:
     if not folded.isascii():
         folded = plain_marks(folded)  # no word characters: the same runs
     if folded.isascii():  # the same runs, found faster
-        return folded.translate(_ASCII_NON_WORD).split()
+        return ascii_split(folded, _ASCII_NON_WORD)
     found: list[str] = _TOKEN.findall(folded)
     return found
 
