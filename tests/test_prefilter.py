@@ -183,6 +183,23 @@ def one_by_one(rules: tuple[Rule, ...], line: str) -> Rule | None:
 STAGE_RULES = {stage: rules_for(PACKS, stage, LANGUAGES) for stage in RULE_STAGES}
 MATCHERS = {stage: RuleMatcher(rules) for stage, rules in STAGE_RULES.items()}
 EXAMPLES = sorted({x for rule in RULES for x in (*rule.match, *rule.no_match)})
+
+
+def literals_of(needs) -> set[str]:
+    """Every string the conditions test, prefixes included."""
+    found = set(needs.prefixes or ())
+    for group in needs.literals or ():
+        found |= set(group)
+    for branch in needs.branches or ():
+        found |= set(branch.prefixes or ())
+        for group in branch.groups:
+            found |= set(group)
+    return found
+
+
+#: Every literal of every rule, to be put into lines (at their start now and then).
+LITERALS = sorted(set().union(*(literals_of(line_needs(rule.pattern)) for rule in RULES)))
+
 #: Characters whose case variants are easy to get wrong.
 TRICKY = "İıIiſsSKkΣσςẞß\u0307\u00a0"
 
@@ -214,6 +231,21 @@ def test_matcher_answers_like_the_rules_one_by_one_on_mutated_examples(
     line = mutated(example, swaps, inserts)
     rules = STAGE_RULES[stage]
     assert MATCHERS[stage].match(line) == one_by_one(rules, line)
+
+
+@settings(deadline=None)
+@given(
+    example=st.sampled_from(EXAMPLES),
+    swaps=st.lists(st.integers(0, 500), max_size=6),
+    inserts=st.lists(st.tuples(st.integers(0, 500), st.sampled_from(LITERALS)), max_size=4),
+    stage=st.sampled_from(RULE_STAGES),
+)
+def test_matcher_answers_like_the_rules_one_by_one_with_their_literals_put_in(
+    example, swaps, inserts, stage
+):
+    """Lines that meet some rules' literal conditions (and miss others by a little)."""
+    line = mutated(example, swaps, inserts)
+    assert MATCHERS[stage].match(line) == one_by_one(STAGE_RULES[stage], line)
 
 
 def test_a_rule_that_the_conditions_rule_out_never_runs(monkeypatch):

@@ -39,6 +39,7 @@ class RuleMatcher:
         self.max_length = max((r.max_length for r in rules), default=0)
         self._needs = tuple(_checked_needs(r) for r in rules)
         self._checks = tuple(_literal_check(n) for n in self._needs)
+        self._candidates: dict[int, tuple[tuple[int, _Check | None], ...]] = {}
         self._patterns: dict[int, regex.Pattern[str]] = {}
         self._lengths, self._by_length = _length_masks(rules, self._needs)
         self._by_first, self._any_first = _edge_masks(self._needs, last=False)
@@ -57,12 +58,11 @@ class RuleMatcher:
             & self._by_first.get(text[0], self._any_first)
             & self._by_last.get(text[-1], self._any_last)
         )
+        candidates = self._candidates.get(mask)
+        if candidates is None:
+            candidates = self._candidates[mask] = self._in_order(mask)
         folded: str | None = None
-        while mask:
-            low = mask & -mask
-            mask ^= low
-            index = low.bit_length() - 1
-            check = self._checks[index]
+        for index, check in candidates:
             if check is not None:
                 if folded is None:
                     folded = fold(text)
@@ -76,6 +76,21 @@ class RuleMatcher:
             if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:
                 return self.rules[index]
         return None
+
+    def _in_order(self, mask: int) -> tuple[tuple[int, _Check | None], ...]:
+        """The rules of `mask` (bit i: rule i) in order, each with its literal tests.
+
+        Kept per mask (`_candidates`): a line's mask is one of the few combinations of a
+        length span and a first and a last character's masks, so the cache stays small
+        (bounded by the rules, whatever the lines), and a mask's bits are read once.
+        """
+        found = []
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            index = low.bit_length() - 1
+            found.append((index, self._checks[index]))
+        return tuple(found)
 
     def _pattern(self, index: int) -> regex.Pattern[str]:
         pattern = self._patterns.get(index)
