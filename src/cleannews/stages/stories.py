@@ -141,9 +141,12 @@ class SplitStories(RuleStage):
 
     def _remove_headline_lists(self, doc: Doc, lines: list[Line]) -> None:
         """Two or more list items in a row that read as headlines, in a story's tail."""
+        runs = [run for run in _headline_item_runs(lines) if len(run) >= 2]
+        if not runs:
+            return
         before, total = _open_text_before(doc)
-        for run in _headline_item_runs(lines):
-            if len(run) >= 2 and _in_tail(run[0], before, total):
+        for run in runs:
+            if _in_tail(run[0], before, total):
                 for item in run:
                     doc.remove(item, HEADLINE_LIST, self.name)
 
@@ -151,8 +154,10 @@ class SplitStories(RuleStage):
         """From the first end marker that follows prose (or a tail marker in the story's
         tail), remove the rest of its story."""
         markers = set(doc.end_markers)
-        before, total = _open_text_before(doc)
-        in_tail = {no for no in doc.tail_markers if _in_tail(doc.lines[no], before, total)}
+        in_tail: set[int] = set()
+        if doc.tail_markers:
+            before, total = _open_text_before(doc)
+            in_tail = {no for no in doc.tail_markers if _in_tail(doc.lines[no], before, total)}
         prose_seen: set[int] = set()
         cutting: set[int] = set()
         for line in doc.lines:
