@@ -53,6 +53,8 @@ except ImportError:  # not installed: use the working tree's src layout
 
 def load_html(data: Path, limit: int | None) -> list[bytes]:
     files = sorted((data / "html").glob("*.html.gz"))[:limit]
+    if not files:  # a wrong data path must say so, not divide by zero pages later
+        raise SystemExit(f"no pages in {data / 'html'} (pass the benchmark directory)")
     return [gzip.decompress(f.read_bytes()) for f in files]
 
 
