@@ -85,7 +85,7 @@ def test_a_text_that_may_not_split_is_one_sentence():
     texts = _random_texts('ab A1 .!?…"”) \u00a0\u3000', 5000)
     for text in texts:
         if not D._may_split(text):  # (checked against the split itself)
-            assert next(D._SENTENCE_SPLIT.splititer(text)) == text
+            assert next(shapes.SENTENCE_SPLIT.splititer(text)) == text
 
 
 def test_more_evidence_keeps_a_strong_header_block_strong():

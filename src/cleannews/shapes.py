@@ -23,7 +23,13 @@ _SENTENCE_END = regex.compile(
     r"[.!?…。！？؟:;][\"'”’»)\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*$"
 )
 _HARD_END = regex.compile(r"[.!?…。！？؟][\"'”’»)\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*$")
-_BULLET = regex.compile(r"^\s*[•·▪►▶◦‣∙●■□➤➔→✓✔]\s*")
+_BULLET_MARKS = "•·▪►▶◦‣∙●■□➤➔→✓✔"
+_BULLET = regex.compile(rf"^\s*[{_BULLET_MARKS}]\s*")
+#: `_BULLET`, and the "-", "*" and "+" that extractors write for the items of HTML lists.
+_LIST_ITEM = regex.compile(rf"^\s*(?:[-*+]\s+|[{_BULLET_MARKS}]\s*)")
+#: Where one sentence ends and the next starts: a stop, white space, then a capital
+#: letter, a letter of a script without case, or a digit (quotes may stand between).
+SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _SNIPPET_END = regex.compile(r"(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{L}’'.-]*|(?:al|el|bin|ibn|de|da|das|do|dos|del|della|di|du|van|von|der|den|"
@@ -169,14 +175,9 @@ def bullet_text(line: str) -> str | None:
     "-" and "*" are not bullets here: extractors render HTML lists with them, and such
     lists are article content, while a story's highlight bullets keep their "•".
     """
-    found = _BULLET.match(line)
-    if not found:
-        return None
-    rest = line[found.end() :].strip()
-    return rest or None
+    return _text_after(_BULLET, line)
 
 
-_LIST_ITEM = regex.compile(r"^\s*(?:[-*+]\s+|[•·▪►▶◦‣∙●■□➤➔→✓✔]\s*)")
 #: Words of 4+ letters that a title-case headline leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset(
     {"from", "into", "onto", "over", "than", "that", "this", "upon", "with", "your"}
@@ -188,7 +189,12 @@ def list_item_text(line: str) -> str | None:
 
     Unlike `bullet_text`, this takes the "-" and "*" that extractors write for HTML lists.
     """
-    found = _LIST_ITEM.match(line)
+    return _text_after(_LIST_ITEM, line)
+
+
+def _text_after(marker: regex.Pattern[str], line: str) -> str | None:
+    """The text after `marker` at the start of `line`; None without the marker or text."""
+    found = marker.match(line)
     if not found:
         return None
     rest = line[found.end() :].strip()

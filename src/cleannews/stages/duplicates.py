@@ -23,6 +23,7 @@ from cleannews.document import Doc, Fate, Line
 from cleannews.memo import memoized
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
+    SENTENCE_SPLIT,
     WORD_JOINERS,
     ascii_spacing_table,
     ascii_split,
@@ -60,12 +61,11 @@ BOX_HEADING = structural_rule(
 #: `(?<!\s)`: a separator is looked for only from the start of a white-space run, which keeps
 #: the search linear on lines with long runs of spaces that are not collapsed (U+3000).
 _SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
 _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.
 _ASCII_NON_WORD = ascii_spacing_table("_")
-#: Sentence stops of `_SENTENCE_SPLIT`, which splits only after one that a word follows.
+#: Sentence stops of `SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it.
 COVERAGE = 0.8
@@ -235,7 +235,7 @@ class _PairIndex:
             return False  # no sentence shares a single pair with another paragraph
         if not _may_split(line.text):
             return False  # one sentence
-        pieces = _SENTENCE_SPLIT.splititer(line.text)
+        pieces = SENTENCE_SPLIT.splititer(line.text)
         first = next(pieces)
         if len(first) == len(line.text):
             return False  # one sentence
@@ -310,7 +310,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _may_split(text: str) -> bool:
-    """Whether `_SENTENCE_SPLIT` may split `text`: it splits only after a stop that white
+    """Whether `SENTENCE_SPLIT` may split `text`: it splits only after a stop that white
     space and then a letter or digit follow, so never after the last visible character."""
     return _STOP.search(text, 0, len(text.rstrip()) - 1) is not None
 

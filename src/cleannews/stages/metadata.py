@@ -20,6 +20,7 @@ from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
+    SENTENCE_SPLIT,
     bullet_text,
     ends_sentence,
     is_headline_like,
@@ -337,8 +338,6 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
 
 
 _QUESTION_END = regex.compile(r"[?!？！؟][\"'”’»)]*$")
-#: A sentence end inside a line ("... Who? What ...") : the line is not one headline.
-_INNER_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
 
 
 def _is_question_headline(lines: list[Line]) -> bool:
@@ -353,7 +352,7 @@ def _is_question_headline(lines: list[Line]) -> bool:
     return (
         bool(_QUESTION_END.search(text))
         and 4 <= word_count(text) <= 20
-        and not _INNER_SENTENCE_END.search(text)
+        and not SENTENCE_SPLIT.search(text)  # one sentence
         and is_prose(lines[1].text)
         and not _QUESTION_END.search(lines[1].text.rstrip())
     )
