@@ -43,7 +43,7 @@ class Rule:
     heading after which the rest of a story is not article text (a comment section):
     the stories stage removes what follows it. `ends_tail` is the same for a line that
     also stands in header and share bars (a comment counter): it ends the article only
-    where at least as much of the story's prose comes before it as after. `starts_list`
+    where at least as much of the story's text comes before it as after. `starts_list`
     marks the heading of an inserted list of links ("Don't miss", "Related stories"): the
     short lines after it, up to the next prose paragraph, are removed. `story_header`
     marks lines that typically stand in a story's header block (a relative timestamp):
