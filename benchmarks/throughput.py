@@ -58,6 +58,15 @@ def load_html(data: Path, limit: int | None) -> list[bytes]:
     return [gzip.decompress(f.read_bytes()) for f in files]
 
 
+#: A row of the printed table: system, pages/s, ms/page, ratio, target or note.
+Row = tuple[str, str, str, str, str]
+
+
+def _worker_row(label: str, pages_per_s: float, ratio: str, note: str) -> Row:
+    """A table row of the scaling run: pages/s, ms/page, the ratio and a note."""
+    return (label, f"{pages_per_s:.1f}", f"{1000 / pages_per_s:.2f}", ratio, note)
+
+
 def as_str(html: bytes) -> str:
     return html.decode("utf-8", errors="replace")
 
@@ -231,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trafilatura": trafilatura.__version__,
         "cpus": os.cpu_count(),
     }
-    rows: list[tuple[str, str, str, str, str]] = []
+    rows: list[Row] = []
 
     if "html" in args.only or "text" in args.only:
         systems: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
@@ -271,21 +280,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for w in (1, 2):
             t = s[f"workers_{w}"]
             rows.append(
-                (
+                _worker_row(
                     f"clean_many(html, workers={w}) x{s['pages']}, start-up included",
-                    f"{t['pages_per_s']:.1f}",
-                    f"{1000 / t['pages_per_s']:.2f}",
+                    t["pages_per_s"],
                     f"{s['speedup']:.2f}x" if w == 2 else "",
                     f"(pool start-up {t['first_result_s']:.2f} s)",
                 )
             )
         for w in (1, 2):
-            t = s[f"workers_{w}"]
             rows.append(
-                (
+                _worker_row(
                     f"clean_many(html, workers={w}), after the first result",
-                    f"{t['steady_pages_per_s']:.1f}",
-                    f"{1000 / t['steady_pages_per_s']:.2f}",
+                    s[f"workers_{w}"]["steady_pages_per_s"],
                     f"{s['steady_speedup']:.2f}x" if w == 2 else "",
                     f">= 1.7x  {verdict(s['steady_speedup'], 1.7)}" if w == 2 else "",
                 )

@@ -11,17 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
+import samples
 from cleannews import Article, CleanConfig, Pipeline, Removal, default_pipeline
 
-PAGE = (
-    "Minister resigns after budget row\n\n"
-    "By Jane Doe\n\n"
-    "LONDON - The finance minister resigned on Tuesday after a week of arguments over the "
-    "budget, officials said, leaving the government without its most senior economist.\n\n"
-    "Advertisement\n\n"
-    "The prime minister thanked her for her service and said a successor would be named "
-    "within days, according to a statement released by the government on Tuesday evening.\n\n"
-    "Opposition leaders called for an early election, arguing that the coalition had lost "
+PAGE = samples.PAGE + (  # the shared sample page with a third paragraph
+    "\nOpposition leaders called for an early election, arguing that the coalition had lost "
     "its authority and could no longer agree on the country's most basic spending plans.\n"
 )
 
