@@ -122,3 +122,33 @@ def test_sentence_case_list_items_stay() -> None:
     ]
     page = "\n".join([*BODY, *items])
     assert cleannews.clean(page).paragraphs == (*BODY, *items)
+
+
+NEWSLETTER = ["Sign up for our newsletter", "Thanks for signing up!", "Sorry!"]
+TEASERS = [
+    "- Council weighs fare cut Members asked staff for a study of lower weekend fares",
+    "- New bus depot opens The depot on the east side adds room for forty buses",
+]
+
+
+def test_a_list_right_after_a_widget_block_at_the_end_is_removed() -> None:
+    page = "\n".join([*BODY, *NEWSLETTER, "Join our free weekly quiz", *TEASERS])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed][-3:] == [
+        ("list-after-widgets", "Join our free weekly quiz"),
+        *[("list-after-widgets", item) for item in TEASERS],
+    ]
+
+
+def test_a_list_introduced_by_the_article_stays() -> None:
+    page = "\n".join([*BODY, "The routes that change:", *TEASERS])
+    art = cleannews.clean(page)
+    assert art.paragraphs == (*BODY, "The routes that change:", *TEASERS)
+
+
+def test_a_list_after_a_widget_block_is_kept_when_text_follows_it() -> None:
+    closing = "The council will vote on the final budget in a second session next month."
+    page = "\n".join([*BODY, *NEWSLETTER, *TEASERS, closing])
+    art = cleannews.clean(page)
+    assert art.paragraphs == (*BODY, *TEASERS, closing)

@@ -49,6 +49,12 @@ HEADLINE_LIST = structural_rule(
     "Two or more list items in a row written as title-case headlines, in the second half "
     "of a story: links to other stories ('- 15 Amazing Images of Stars').",
 )
+WIDGET_LIST = structural_rule(
+    "list-after-widgets",
+    "stories",
+    "A list (and its heading) ending a story's tail right below removed widget lines "
+    "(a newsletter box, a share bar): links to other pages.",
+)
 #: How many lines after a candidate headline may hold its header block.
 HEADER_WINDOW = 10
 #: Evidence kinds that never occur inside one article's body.
@@ -79,6 +85,7 @@ class SplitStories(RuleStage):
         self._remove_teasers(doc, lines, prose)
         self._remove_link_lists(doc, lines, prose)
         self._remove_headline_lists(doc, lines)
+        self._remove_lists_after_widgets(doc, lines)
         self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
     def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> set[int]:
@@ -150,6 +157,18 @@ class SplitStories(RuleStage):
                 for item in run:
                     doc.remove(item, HEADLINE_LIST, self.name)
 
+    def _remove_lists_after_widgets(self, doc: Doc, lines: list[Line]) -> None:
+        """A list that ends a story's tail right after removed widget lines is page chrome."""
+        by_story: dict[int, list[Line]] = {}
+        for line in lines:
+            by_story.setdefault(line.story, []).append(line)
+        before, total = _open_text_before(doc)
+        for story_lines in by_story.values():
+            chrome = _list_after_widgets(story_lines)
+            if chrome and _in_tail(chrome[0], before, total):
+                for line in chrome:
+                    doc.remove(line, WIDGET_LIST, self.name)
+
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
         """From the first end marker that follows prose (or a tail marker in the story's
         tail), remove the rest of its story."""
@@ -208,6 +227,24 @@ def _is_headline_item(text: str) -> bool:
     """A list item that reads as a linked headline: title case, no final full stop."""
     item = list_item_text(text)
     return item is not None and is_title_case(item) and is_headline_like(item)
+
+
+def _list_after_widgets(lines: list[Line]) -> list[Line]:
+    """The list items that end `lines` (two or more), with one short line above them, when
+    the two lines above that were removed by the boilerplate stage (a newsletter box, a
+    share bar). An article's own list is introduced by its text, not by a widget.
+    """
+    start = len(lines)
+    while start and lines[start - 1].is_open and list_item_text(lines[start - 1].text):
+        start -= 1
+    if len(lines) - start < 2:
+        return []
+    if start and lines[start - 1].is_open and not is_prose(lines[start - 1].text):
+        start -= 1  # the list's own heading or call to action
+    widgets = lines[max(0, start - 2) : start]
+    if len(widgets) < 2 or any(ln.stage != "boilerplate" for ln in widgets):
+        return []
+    return lines[start:]
 
 
 def _first_text_line(doc: Doc, no: int) -> int:
