@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import cleannews
 
 LEAD = (
@@ -56,3 +58,57 @@ def test_bare_link_lines_do_not_make_a_page_look_hard_wrapped() -> None:
         "\n".join(["Gift ideas for collectors of old films", LEAD, SECOND, *items])
     )
     assert art.title == "Gift ideas for collectors of old films"
+
+
+DATELINED = "NORTHFIELD, Minn. – " + LEAD
+
+
+def test_a_line_above_the_dateline_paragraph_is_the_subtitle() -> None:
+    dek = "Inspectors say the crossing handles twice the traffic it was built for."
+    art = cleannews.clean("\n".join([dek, DATELINED, SECOND]))
+    assert (art.subtitle, art.dateline) == (dek, "NORTHFIELD")
+    assert art.paragraphs == (DATELINED, SECOND)
+
+
+def test_a_second_line_above_the_dateline_is_removed_and_logged() -> None:
+    dek = "Inspectors say the crossing handles twice the traffic it was built for."
+    kicker = "Border trade in numbers"
+    art = cleannews.clean("\n".join([dek, kicker, DATELINED, SECOND]))
+    assert art.subtitle == dek
+    assert [(r.rule, r.text) for r in art.removed] == [("above-dateline", kicker)]
+    assert art.paragraphs == (DATELINED, SECOND)
+
+
+def test_a_dateline_only_line_opens_the_body_and_is_not_a_title() -> None:
+    dek = "Inspectors say the crossing handles twice the traffic it was built for."
+    art = cleannews.clean("\n".join([dek, "NORTHFIELD, MINNESOTA", LEAD, SECOND]))
+    assert (art.title, art.subtitle, art.dateline) == (None, dek, "NORTHFIELD")
+    assert art.paragraphs == ("NORTHFIELD, MINNESOTA", LEAD, SECOND)
+
+
+def test_paragraphs_that_all_open_like_a_dateline_stay() -> None:
+    letter = "DEAR EDITOR: My neighbour parks across my driveway every single morning."
+    answer = "DEAR NEIGHBOUR: Talk to them first, and then call the city if it goes on."
+    art = cleannews.clean("\n".join([letter, answer, SECOND]))
+    assert art.paragraphs == (letter, answer, SECOND)
+
+
+def test_a_dateline_three_lines_down_takes_nothing_above_it() -> None:
+    art = cleannews.clean("\n".join([LEAD, SECOND, LEAD + " Again.", DATELINED]))
+    assert art.paragraphs == (LEAD, SECOND, LEAD + " Again.", DATELINED)
+
+
+def test_a_date_followed_by_a_byline_gives_authors_and_date() -> None:
+    art = cleannews.clean("\n".join(["5:45 AM PST 11/19/2019 by Jane Doe", LEAD, SECOND]))
+    assert art.authors == ("Jane Doe",)
+    assert art.published == dt.datetime(2019, 11, 19, 5, 45)
+    assert [(r.rule, r.field, r.text) for r in art.removed] == [
+        ("date-byline", "authors", "5:45 AM PST 11/19/2019 by Jane Doe")
+    ]
+    assert art.paragraphs == (LEAD, SECOND)
+
+
+def test_a_date_followed_by_a_lower_case_user_name_is_no_byline() -> None:
+    art = cleannews.clean("\n".join([LEAD, "March 3, 2019 by admin", SECOND]))
+    assert (art.authors, art.removed) == ((), ())
+    assert art.paragraphs == (LEAD, "March 3, 2019 by admin", SECOND)

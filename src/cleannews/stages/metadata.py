@@ -32,6 +32,11 @@ from cleannews.shapes import (
 from cleannews.stages.base import RuleStage, register_stage
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
+DATE_BYLINE = structural_rule(
+    "date-byline",
+    "metadata",
+    "A date followed by a byline: its names go to `authors`, its date to `published`.",
+)
 DATE_LINE = structural_rule(
     "date-line", "metadata", "A line that is only a date: it goes to `published`."
 )
@@ -54,6 +59,14 @@ TITLE_SUFFIX = structural_rule(
     "metadata",
     "The headline line with a ' | Site' suffix; the title keeps the headline.",
 )
+
+ABOVE_DATELINE = structural_rule(
+    "above-dateline",
+    "metadata",
+    "A line above the paragraph that opens with the story's dateline (the article starts there).",
+)
+#: How many body lines may stand above a story's dateline paragraph.
+MAX_ABOVE_DATELINE = 2
 
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}\p{M}'’.\-]+){0,3})"
@@ -136,6 +149,7 @@ class AssignMetadata(RuleStage):
                 zone = []
             self._read_zone(doc, meta, zone, lines)
             self._read_other_lines(doc, meta, lines[len(zone) :])
+            self._take_lines_above_dateline(doc, meta, lines)
             self._remove_leftover_headlines(doc, lines)
             self._read_dateline(doc, meta, lines)
 
@@ -170,7 +184,7 @@ class AssignMetadata(RuleStage):
                 meta.summary.append(bullet)
                 doc.mark(line, Fate.SUMMARY, None, self.name)
             elif after_title and is_name_like(line.text):
-                meta.authors.extend(n for n in split_names(line.text) if n not in meta.authors)
+                _add_authors(meta, line.text)
                 doc.remove(line, BYLINE, self.name, into="authors")
             elif (
                 after_title
@@ -179,6 +193,19 @@ class AssignMetadata(RuleStage):
             ):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
+
+    def _take_lines_above_dateline(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
+        """The article starts at its dateline: body lines above it are a standfirst."""
+        body = [ln for ln in lines if ln.fate == Fate.BODY][: MAX_ABOVE_DATELINE + 1]
+        at = next((i for i, ln in enumerate(body) if _opens_with_dateline(ln.text)), None)
+        if not at:
+            return  # no dateline near the top, or already the first line
+        for line in body[:at]:
+            if meta.subtitle is None and word_count(line.text) >= 4:
+                meta.subtitle = line.text
+                doc.mark(line, Fate.SUBTITLE, None, self.name)
+            else:
+                doc.remove(line, ABOVE_DATELINE, self.name)
 
     def _remove_leftover_headlines(self, doc: Doc, lines: list[Line]) -> None:
         """Settle the body's top: the lines a second cleaning would read as its header.
@@ -235,16 +262,34 @@ class AssignMetadata(RuleStage):
     def _take_byline_or_date(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
         names = byline_names(doc, line.text)
         if names is not None:
-            meta.authors.extend(n for n in split_names(names) if n not in meta.authors)
+            _add_authors(meta, names)
             doc.remove(line, BYLINE, self.name, into="authors")
             return True
-        value = parse_date_line(line.text, doc.language) if len(line.text) <= 120 else None
+        if len(line.text) > 120:
+            return False
+        value = parse_date_line(line.text, doc.language)
         if value is not None:
             if meta.published is None:
                 meta.published = value
             doc.remove(line, DATE_LINE, self.name, into="published")
             return True
-        return False
+        return self._take_date_then_byline(doc, meta, line)
+
+    def _take_date_then_byline(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
+        """A date followed by a byline: "March 3, 2019 by Jane Doe", "5:45 AM 11/19/2019 |
+        By Sam Lee". (A byline followed by a date is a byline rule's own match.)"""
+        leading = find_leading_date(line.text, doc.language)
+        if leading is None:
+            return False
+        value, _, end = leading
+        names = byline_names(doc, line.text[end:].strip(" ,;|/·•-–—"))
+        if names is None:
+            return False
+        _add_authors(meta, names)
+        if meta.published is None:
+            meta.published = value
+        doc.remove(line, DATE_BYLINE, self.name, into="authors")
+        return True
 
     def _read_other_lines(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """Bylines and date lines outside the header zone are not body text either."""
@@ -253,22 +298,50 @@ class AssignMetadata(RuleStage):
                 self._take_byline_or_date(doc, meta, line)
 
     def _read_dateline(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
-        first = next((ln for ln in lines if ln.fate == Fate.BODY and is_prose(ln.text)), None)
-        if first is None:
+        """The dateline opens the first paragraph, or stands alone above it in capitals."""
+        first = next(
+            (
+                ln
+                for ln in lines
+                if ln.fate == Fate.BODY and (is_prose(ln.text) or _is_dateline_only(ln.text))
+            ),
+            None,
+        )
+        place = _dateline_place(first.text) if first is not None else None
+        if first is None or place is None:
             return
-        found = _DATELINE.match(first.text)
-        if found is None or sum(ch.isalpha() for ch in found.group("place")) < 3:
-            return
-        rest = first.text[found.end() :]
-        head = rest[:60]
-        end = _DATELINE_END.search(head)
-        if end is None and not head.lstrip().startswith(("(", ",")):
-            return
-        meta.dateline = found.group("place").strip()
+        meta.dateline = place
         if meta.published is None:
-            leading = find_leading_date(rest.lstrip(" ,-–—:"), doc.language)
+            rest = first.text[len(place) :].lstrip(" ,-–—:")
+            leading = find_leading_date(rest, doc.language)
             if leading is not None:
                 meta.published = leading[0]
+
+
+def _dateline_place(text: str) -> str | None:
+    """The place a line opens with as a dateline ("CAIRO:", "TUNIS -", "LONDON (Reuters) -")."""
+    found = _DATELINE.match(text)
+    if found is None or sum(ch.isalpha() for ch in found.group("place")) < 3:
+        return None
+    head = text[found.end() : found.end() + 60]
+    if _DATELINE_END.search(head) is None and not head.lstrip().startswith(("(", ",")):
+        return None
+    place: str = found.group("place").strip()
+    return place
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """A paragraph opening with a dateline, or a line that is only one ("PARIS, FRANCE")."""
+    return _dateline_place(text) is not None and (is_prose(text) or _is_dateline_only(text))
+
+
+def _is_dateline_only(text: str) -> bool:
+    """A line that is only a dateline, in capitals: "BAAR, SWITZERLAND"."""
+    return text.isupper() and word_count(text) <= 5 and _dateline_place(text) is not None
+
+
+def _add_authors(meta: StoryMeta, names: str) -> None:
+    meta.authors.extend(n for n in split_names(names) if n not in meta.authors)
 
 
 def _same_headline(line: str, title: str) -> bool:
@@ -367,6 +440,7 @@ def _is_title_candidate(doc: Doc, line: Line) -> bool:
         and bullet_text(text) is None
         and not is_byline(doc, text)
         and not is_date_line(text, doc.language)
+        and not _is_dateline_only(text)
     )
 
 
