@@ -152,3 +152,25 @@ def test_a_list_after_a_widget_block_is_kept_when_text_follows_it() -> None:
     page = "\n".join([*BODY, *NEWSLETTER, *TEASERS, closing])
     art = cleannews.clean(page)
     assert art.paragraphs == (*BODY, *TEASERS, closing)
+
+
+CAPS_LINK = "COUNCIL MEMBERS CLASH OVER NEW BUS ROUTES IN HEATED ALL-NIGHT DEBATE"
+
+
+def test_a_long_line_in_capitals_between_paragraphs_is_a_linked_headline() -> None:
+    art = cleannews.clean("\n".join([BODY[0], CAPS_LINK, BODY[1], BODY[2]]))
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [("caps-headline-link", CAPS_LINK)]
+
+
+def test_short_or_questioning_subheadings_in_capitals_stay() -> None:
+    heads = ["WHAT THE PLAN COSTS", "WHO WILL PAY FOR THE TWELVE NEW BUSES IN THE SPRING?"]
+    page = "\n".join([BODY[0], heads[0], BODY[1], heads[1], BODY[2]])
+    art = cleannews.clean(page)
+    assert art.paragraphs == (BODY[0], heads[0], BODY[1], heads[1], BODY[2])
+
+
+def test_a_line_in_capitals_above_the_first_paragraph_is_not_a_link() -> None:
+    art = cleannews.clean("\n".join([CAPS_LINK, *BODY]))
+    assert art.title == CAPS_LINK
+    assert art.paragraphs == tuple(BODY)

@@ -55,6 +55,14 @@ WIDGET_LIST = structural_rule(
     "A list (and its heading) ending a story's tail right below removed widget lines "
     "(a newsletter box, a share bar): links to other pages.",
 )
+CAPS_HEADLINE = structural_rule(
+    "caps-headline-link",
+    "stories",
+    "A line of eight words or more in capitals below a story's first paragraph, not a "
+    "question: a linked headline or a call to action ('SENATOR SAYS ... IN NEW BOOK').",
+)
+#: Fewest words of a `caps-headline-link` line: subheadings in capitals are shorter.
+MIN_CAPS_HEADLINE_WORDS = 8
 #: How many lines after a candidate headline may hold its header block.
 HEADER_WINDOW = 10
 #: Evidence kinds that never occur inside one article's body.
@@ -86,6 +94,7 @@ class SplitStories(RuleStage):
         self._remove_link_lists(doc, lines, prose)
         self._remove_headline_lists(doc, lines)
         self._remove_lists_after_widgets(doc, lines)
+        self._remove_caps_headlines(doc, lines, prose)
         self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
     def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> set[int]:
@@ -169,6 +178,15 @@ class SplitStories(RuleStage):
                 for line in chrome:
                     doc.remove(line, WIDGET_LIST, self.name)
 
+    def _remove_caps_headlines(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
+        """Below a story's first paragraph, a long line in capitals is a linked headline."""
+        prose_seen: set[int] = set()
+        for line, is_prose_line in zip(lines, prose, strict=True):
+            if is_prose_line:
+                prose_seen.add(line.story)
+            elif line.is_open and line.story in prose_seen and _is_caps_headline(line.text):
+                doc.remove(line, CAPS_HEADLINE, self.name)
+
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
         """From the first end marker that follows prose (or a tail marker in the story's
         tail), remove the rest of its story."""
@@ -245,6 +263,21 @@ def _list_after_widgets(lines: list[Line]) -> list[Line]:
     if len(widgets) < 2 or any(ln.stage != "boilerplate" for ln in widgets):
         return []
     return lines[start:]
+
+
+def _is_caps_headline(text: str) -> bool:
+    """Headline-shaped, every letter a capital (so a caseless script never qualifies), eight
+    words or more, not a question (a question in capitals is a Q&A's subheading), not a
+    table row."""
+    stripped = text.strip()
+    return (
+        stripped.isupper()
+        and word_count(stripped) >= MIN_CAPS_HEADLINE_WORDS
+        and not stripped.endswith("?")
+        and not stripped.startswith("|")
+        and all(ch.isupper() for ch in stripped if ch.isalpha())
+        and is_headline_like(stripped)
+    )
 
 
 def _first_text_line(doc: Doc, no: int) -> int:
