@@ -174,3 +174,25 @@ def test_a_line_in_capitals_above_the_first_paragraph_is_not_a_link() -> None:
     art = cleannews.clean("\n".join([CAPS_LINK, *BODY]))
     assert art.title == CAPS_LINK
     assert art.paragraphs == tuple(BODY)
+
+
+LINK_HEADLINES = [
+    "Council weighs a cut in weekend fares [Video]",
+    "New bus depot opens on the east side",
+    "Drivers vote on a new two-year contract",
+]
+
+
+def test_three_headlines_ending_a_story_below_a_removed_prompt_are_links() -> None:
+    page = "\n".join(
+        [*BODY, "Subscribe to our YouTube channel for the latest videos!", *LINK_HEADLINES]
+    )
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [r.rule for r in art.removed] == ["support-prompt", *["list-after-widgets"] * 3]
+
+
+def test_two_headlines_below_one_removed_line_stay() -> None:
+    page = "\n".join([*BODY, "Advertisement", *LINK_HEADLINES[:2]])
+    art = cleannews.clean(page)
+    assert art.paragraphs == (*BODY, *LINK_HEADLINES[:2])

@@ -52,8 +52,8 @@ HEADLINE_LIST = structural_rule(
 WIDGET_LIST = structural_rule(
     "list-after-widgets",
     "stories",
-    "A list (and its heading) ending a story's tail right below removed widget lines "
-    "(a newsletter box, a share bar): links to other pages.",
+    "A list of links or headlines (and its heading) ending a story's tail right below "
+    "removed widget lines (a newsletter box, a share bar): links to other pages.",
 )
 CAPS_HEADLINE = structural_rule(
     "caps-headline-link",
@@ -248,21 +248,31 @@ def _is_headline_item(text: str) -> bool:
 
 
 def _list_after_widgets(lines: list[Line]) -> list[Line]:
-    """The list items that end `lines` (two or more), with one short line above them, when
-    the two lines above that were removed by the boilerplate stage (a newsletter box, a
-    share bar). An article's own list is introduced by its text, not by a widget.
+    """The link items that end `lines` (see `_is_link_item`), with one short line above
+    them, when what stands above is boilerplate the boilerplate stage removed: two lines
+    of it (a newsletter box, a share bar), or one above three items or more. An article's
+    own list is introduced by its text, not by a widget.
     """
     start = len(lines)
-    while start and lines[start - 1].is_open and list_item_text(lines[start - 1].text):
+    while start and lines[start - 1].is_open and _is_link_item(lines[start - 1].text):
         start -= 1
-    if len(lines) - start < 2:
+    items = len(lines) - start
+    if items < 2:
         return []
     if start and lines[start - 1].is_open and not is_prose(lines[start - 1].text):
         start -= 1  # the list's own heading or call to action
-    widgets = lines[max(0, start - 2) : start]
-    if len(widgets) < 2 or any(ln.stage != "boilerplate" for ln in widgets):
+    needed = 1 if items >= 3 else 2
+    widgets = lines[max(0, start - needed) : start]
+    if len(widgets) < needed or any(ln.stage != "boilerplate" for ln in widgets):
         return []
     return lines[start:]
+
+
+def _is_link_item(text: str) -> bool:
+    """A list item, or a headline of five words or more (a link's text)."""
+    if list_item_text(text):
+        return True
+    return is_headline_like(text) and not is_prose(text) and word_count(text) >= 5
 
 
 def _is_caps_headline(text: str) -> bool:
