@@ -196,3 +196,33 @@ def test_two_headlines_below_one_removed_line_stay() -> None:
     page = "\n".join([*BODY, "Advertisement", *LINK_HEADLINES[:2]])
     art = cleannews.clean(page)
     assert art.paragraphs == (*BODY, *LINK_HEADLINES[:2])
+
+
+SERIES = [
+    "Transit Week 2024 | Riders pick the best new bus stop",
+    "Transit Week 2024 | A tour of the night bus depot",
+    "Transit Weekly 2024 | How the timetable gets made",
+]
+
+
+def test_three_headlines_of_one_series_in_the_tail_are_links() -> None:
+    art = cleannews.clean("\n".join([*BODY, *SERIES]))
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [("headline-list", h) for h in SERIES]
+
+
+def test_two_series_headlines_or_table_rows_stay() -> None:
+    rows = ["| Route | Buses | Hours |", "| 12 | Four buses | Until midnight |"]
+    page = "\n".join([*BODY, *SERIES[:2], *rows])
+    art = cleannews.clean(page)
+    assert art.paragraphs == (*BODY, *SERIES[:2], *rows)
+
+
+def test_headlines_of_different_series_stay() -> None:
+    mixed = [
+        "Transit Week 2024 | Riders pick the best new bus stop",
+        "City Budget Vote | What the council decided",
+        "Weekend Guide Events | Markets and concerts",
+    ]
+    art = cleannews.clean("\n".join([*BODY, *mixed]))
+    assert art.paragraphs == (*BODY, *mixed)

@@ -46,9 +46,15 @@ LINK_LIST = structural_rule(
 HEADLINE_LIST = structural_rule(
     "headline-list",
     "stories",
-    "Two or more list items in a row written as title-case headlines, in the second half "
-    "of a story: links to other stories ('- 15 Amazing Images of Stars').",
+    "Two or more list items in a row written as title-case headlines, or three or more "
+    "headlines of one series ('Design Week 2018 | A tribute to ...'), in the second half of "
+    "a story: links to other stories ('- 15 Amazing Images of Stars').",
 )
+#: Fewest lines of a run of one series' headlines: two such lines may be a table's rows.
+MIN_SERIES_RUN = 3
+#: Share of kicker words two series headlines have in common (spelling varies: "Milan" /
+#: "Milano Design Week").
+SERIES_OVERLAP = 0.5
 WIDGET_LIST = structural_rule(
     "list-after-widgets",
     "stories",
@@ -156,8 +162,10 @@ class SplitStories(RuleStage):
                     doc.remove(line, LINK_LIST, self.name)
 
     def _remove_headline_lists(self, doc: Doc, lines: list[Line]) -> None:
-        """Two or more list items in a row that read as headlines, in a story's tail."""
+        """Two or more list items in a row that read as headlines, or three or more
+        headlines of one series ("Design Week | ..."), in a story's tail."""
         runs = [run for run in _headline_item_runs(lines) if len(run) >= 2]
+        runs += [run for run in _series_runs(lines) if len(run) >= MIN_SERIES_RUN]
         if not runs:
             return
         before, total = _open_text_before(doc)
@@ -288,6 +296,38 @@ def _is_caps_headline(text: str) -> bool:
         and all(ch.isupper() for ch in stripped if ch.isalpha())
         and is_headline_like(stripped)
     )
+
+
+def _series_runs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive open series headlines of one story with like kickers."""
+    runs: list[list[Line]] = []
+    previous: tuple[Line, frozenset[str]] | None = None
+    for line in lines:
+        kicker = _series_kicker(line.text) if line.is_open else None
+        if kicker is None:
+            previous = None
+            continue
+        if previous and previous[0].story == line.story and _like(previous[1], kicker):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        previous = (line, kicker)
+    return runs
+
+
+def _series_kicker(text: str) -> frozenset[str] | None:
+    """The words of the kicker of a "Kicker | Headline" line, both parts two words or
+    more (a line with more bars, or opening with one, is a table's row)."""
+    if text.count(" | ") != 1 or text.count("|") != 1 or not is_headline_like(text):
+        return None
+    kicker, headline = text.split(" | ")
+    if word_count(kicker) < 2 or word_count(headline) < 2:
+        return None
+    return frozenset(line_key(kicker).split())
+
+
+def _like(one: frozenset[str], other: frozenset[str]) -> bool:
+    return len(one & other) >= SERIES_OVERLAP * len(one | other)
 
 
 def _first_text_line(doc: Doc, no: int) -> int:
