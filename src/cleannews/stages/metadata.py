@@ -13,6 +13,8 @@ removed as page header.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from cleannews.dates import find_leading_date, parse_date_line
@@ -176,7 +178,9 @@ class AssignMetadata(RuleStage):
             if line is title:
                 self._set_title(doc, meta, line, story)
                 after_title = True
-            elif self._take_byline_or_date(doc, meta, line):
+            elif self._take_byline_or_date(doc, meta, line) or self._take_date_then_byline(
+                doc, meta, line
+            ):
                 continue
             elif not after_title and title is not None and _is_header_line(line.text):
                 doc.remove(line, PAGE_HEADER, self.name)
@@ -196,7 +200,7 @@ class AssignMetadata(RuleStage):
 
     def _take_lines_above_dateline(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """The article starts at its dateline: body lines above it are a standfirst."""
-        body = [ln for ln in lines if ln.fate == Fate.BODY][: MAX_ABOVE_DATELINE + 1]
+        body = list(islice((ln for ln in lines if ln.fate == Fate.BODY), MAX_ABOVE_DATELINE + 1))
         at = next((i for i, ln in enumerate(body) if _opens_with_dateline(ln.text)), None)
         if not at:
             return  # no dateline near the top, or already the first line
@@ -273,11 +277,20 @@ class AssignMetadata(RuleStage):
                 meta.published = value
             doc.remove(line, DATE_LINE, self.name, into="published")
             return True
-        return self._take_date_then_byline(doc, meta, line)
+        return False
 
     def _take_date_then_byline(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
         """A date followed by a byline: "March 3, 2019 by Jane Doe", "5:45 AM 11/19/2019 |
-        By Sam Lee". (A byline followed by a date is a byline rule's own match.)"""
+        By Sam Lee". (A byline followed by a date is a byline rule's own match.)
+
+        Read in the header zone only, and only a line that could be one: a date holds a
+        digit and a byline ends with a name (finding a date costs more than the rest)."""
+        text = line.text.rstrip(" .")
+        if len(text) > 120 or not text[-1:].isalpha() or not any(map(str.isdigit, text)):
+            return False
+        last_word = text.rsplit(None, 1)[-1]
+        if not last_word[0].isupper():
+            return False
         leading = find_leading_date(line.text, doc.language)
         if leading is None:
             return False

@@ -176,23 +176,23 @@ class SplitStories(RuleStage):
 
     def _remove_lists_after_widgets(self, doc: Doc, lines: list[Line]) -> None:
         """A list that ends a story's tail right after removed widget lines is page chrome."""
-        by_story: dict[int, list[Line]] = {}
-        for line in lines:
-            by_story.setdefault(line.story, []).append(line)
+        found = [chrome for chrome in map(_list_after_widgets, _by_story(lines)) if chrome]
+        if not found:
+            return  # (the common case: the tail's extent is not needed)
         before, total = _open_text_before(doc)
-        for story_lines in by_story.values():
-            chrome = _list_after_widgets(story_lines)
-            if chrome and _in_tail(chrome[0], before, total):
+        for chrome in found:
+            if _in_tail(chrome[0], before, total):
                 for line in chrome:
                     doc.remove(line, WIDGET_LIST, self.name)
 
     def _remove_caps_headlines(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
-        """Below a story's first paragraph, a long line in capitals is a linked headline."""
-        prose_seen: set[int] = set()
-        for line, is_prose_line in zip(lines, prose, strict=True):
-            if is_prose_line:
-                prose_seen.add(line.story)
-            elif line.is_open and line.story in prose_seen and _is_caps_headline(line.text):
+        """Below a story's first paragraph, a long line in capitals is a linked headline.
+
+        Lines in capitals are few: they are found first, the prose above them only then."""
+        capitals = [pos for pos, line in enumerate(lines) if line.text.isupper()]
+        for pos in capitals:
+            line = lines[pos]
+            if line.is_open and _is_caps_headline(line.text) and _prose_above(lines, prose, pos):
                 doc.remove(line, CAPS_HEADLINE, self.name)
 
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
@@ -213,6 +213,25 @@ class SplitStories(RuleStage):
                 cutting.add(line.story)
             elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
+
+
+def _prose_above(lines: list[Line], prose: list[bool], pos: int) -> bool:
+    """A prose line of the same story stands above `lines[pos]`."""
+    story = lines[pos].story
+    return any(prose[above] and lines[above].story == story for above in range(pos))
+
+
+def _by_story(lines: list[Line]) -> list[list[Line]]:
+    """`lines` cut where the story changes (stories are consecutive)."""
+    if not lines or lines[0].story == lines[-1].story:
+        return [lines]  # one story (the common case)
+    parts: list[list[Line]] = []
+    for line in lines:
+        if parts and parts[-1][-1].story == line.story:
+            parts[-1].append(line)
+        else:
+            parts.append([line])
+    return parts
 
 
 def _open_text_before(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
@@ -299,19 +318,30 @@ def _is_caps_headline(text: str) -> bool:
 
 
 def _series_runs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of consecutive open series headlines of one story with like kickers."""
+    """Runs of consecutive open series headlines of one story with like kickers.
+
+    Lines with a bar are few: they are found first, and read only when three or more."""
+    barred = [pos for pos, line in enumerate(lines) if " | " in line.text]
+    if len(barred) < MIN_SERIES_RUN:
+        return []
     runs: list[list[Line]] = []
-    previous: tuple[Line, frozenset[str]] | None = None
-    for line in lines:
+    previous: tuple[int, frozenset[str]] | None = None
+    for pos in barred:
+        line = lines[pos]
         kicker = _series_kicker(line.text) if line.is_open else None
         if kicker is None:
             previous = None
             continue
-        if previous and previous[0].story == line.story and _like(previous[1], kicker):
+        if (
+            previous
+            and previous[0] == pos - 1
+            and lines[pos - 1].story == line.story
+            and _like(previous[1], kicker)
+        ):
             runs[-1].append(line)
         else:
             runs.append([line])
-        previous = (line, kicker)
+        previous = (pos, kicker)
     return runs
 
 
