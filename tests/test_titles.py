@@ -112,3 +112,12 @@ def test_a_date_followed_by_a_lower_case_user_name_is_no_byline() -> None:
     art = cleannews.clean("\n".join([LEAD, "March 3, 2019 by admin", SECOND]))
     assert (art.authors, art.removed) == ((), ())
     assert art.paragraphs == (LEAD, "March 3, 2019 by admin", SECOND)
+
+
+def test_a_label_in_capitals_is_no_dateline() -> None:
+    update = "UPDATE: Officials said on Friday that the crossing would stay open all weekend."
+    art = cleannews.clean("\n".join([LEAD, update, SECOND]))
+    assert (art.dateline, art.subtitle) == (None, None)
+    assert art.paragraphs == (LEAD, update, SECOND)
+    letter = "DEAR ABBY: My neighbour parks across my driveway every single morning."
+    assert cleannews.clean("\n".join([letter, SECOND])).dateline is None

@@ -74,6 +74,13 @@ _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}\p{M}'’.\-]+){0,3})"
     r"(?=\s*(?:,|\(|[:\-–—]))"
 )
+#: First words of capitalised labels that open paragraphs like a dateline but name no
+#: place: updates, corrections, notes, letters and answers, media labels.
+_NOT_PLACES = frozenset(
+    "update updated updates breaking correction corrections clarification editor editor's "
+    "editor’s editors note watch read listen video videos photo photos exclusive analysis "
+    "opinion live dear answer question warning disclaimer summary".split()
+)
 _DATELINE_END = regex.compile(r"[:\-–—]\s")
 _SPLIT_NAMES = regex.compile(
     r"\s*(?:,|;|&|\||/|\s(?:and|und|et|y|e|en|i|и|ve|ja|og|och|és|a|și)\s|\s+و)\s*",
@@ -332,9 +339,15 @@ class AssignMetadata(RuleStage):
 
 
 def _dateline_place(text: str) -> str | None:
-    """The place a line opens with as a dateline ("CAIRO:", "TUNIS -", "LONDON (Reuters) -")."""
+    """The place a line opens with as a dateline ("CAIRO:", "TUNIS -", "LONDON (Reuters) -").
+
+    A label in capitals has a dateline's shape too ("UPDATE:", "DEAR ABBY:"): the usual
+    ones are not places."""
     found = _DATELINE.match(text)
     if found is None or sum(ch.isalpha() for ch in found.group("place")) < 3:
+        return None
+    first_word = found.group("place").split()[0].strip(".'’-").casefold()
+    if first_word in _NOT_PLACES:
         return None
     head = text[found.end() : found.end() + 60]
     if _DATELINE_END.search(head) is None and not head.lstrip().startswith(("(", ",")):
