@@ -77,9 +77,37 @@ _DATELINE = regex.compile(
 #: First words of capitalised labels that open paragraphs like a dateline but name no
 #: place: updates, corrections, notes, letters and answers, media labels.
 _NOT_PLACES = frozenset(
-    "update updated updates breaking correction corrections clarification editor editor's "
-    "editor’s editors note watch read listen video videos photo photos exclusive analysis "
-    "opinion live dear answer question warning disclaimer summary".split()
+    [
+        "update",
+        "updated",
+        "updates",
+        "breaking",
+        "correction",
+        "corrections",
+        "clarification",
+        "editor",
+        "editor's",
+        "editor’s",
+        "editors",
+        "note",
+        "watch",
+        "read",
+        "listen",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "dear",
+        "answer",
+        "question",
+        "warning",
+        "disclaimer",
+        "summary",
+    ]
 )
 _DATELINE_END = regex.compile(r"[:\-–—]\s")
 _SPLIT_NAMES = regex.compile(
