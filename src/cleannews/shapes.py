@@ -27,6 +27,8 @@ _BULLET_MARKS = "•·▪►▶◦‣∙●■□➤➔→✓✔"
 _BULLET = regex.compile(rf"^\s*[{_BULLET_MARKS}]\s*")
 #: `_BULLET`, and the "-", "*" and "+" that extractors write for the items of HTML lists.
 _LIST_ITEM = regex.compile(rf"^\s*(?:[-*+]\s+|[{_BULLET_MARKS}]\s*)")
+#: The first visible character of every line `_LIST_ITEM` matches.
+_LIST_MARKS = "-*+" + _BULLET_MARKS
 #: Where one sentence ends and the next starts: a stop, white space, then a capital
 #: letter, a letter of a script without case, or a digit (quotes may stand between).
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(]*[\p{Lu}\p{Lo}\d])")
@@ -188,7 +190,13 @@ def list_item_text(line: str) -> str | None:
     """The text of a list item ("- ...", "* ...", "• ..."), or None.
 
     Unlike `bullet_text`, this takes the "-" and "*" that extractors write for HTML lists.
+    Most lines are no item: their first character settles it without the pattern.
     """
+    first = line[:1]
+    if first.isspace():
+        first = line.lstrip()[:1]
+    if not first or first not in _LIST_MARKS:
+        return None
     return _text_after(_LIST_ITEM, line)
 
 

@@ -370,7 +370,10 @@ def _dateline_place(text: str) -> str | None:
     """The place a line opens with as a dateline ("CAIRO:", "TUNIS -", "LONDON (Reuters) -").
 
     A label in capitals has a dateline's shape too ("UPDATE:", "DEAR ABBY:"): the usual
-    ones are not places."""
+    ones are not places. A place of three letters or more in capitals opens with three
+    characters none of which is lower case: most paragraphs fail that at once."""
+    if not text[:3].isupper():
+        return None
     found = _DATELINE.match(text)
     if found is None or sum(ch.isalpha() for ch in found.group("place")) < 3:
         return None
