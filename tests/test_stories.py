@@ -226,3 +226,9 @@ def test_headlines_of_different_series_stay() -> None:
     ]
     art = cleannews.clean("\n".join([*BODY, *mixed]))
     assert art.paragraphs == (*BODY, *mixed)
+
+
+def test_lines_in_capitals_stay_in_a_story_written_in_capitals() -> None:
+    body = [para.upper() for para in BODY]
+    art = cleannews.clean("\n".join([body[0], CAPS_LINK, body[1]]))
+    assert art.paragraphs == (body[0], CAPS_LINK, body[1])

@@ -216,9 +216,13 @@ class SplitStories(RuleStage):
 
 
 def _prose_above(lines: list[Line], prose: list[bool], pos: int) -> bool:
-    """A prose line of the same story stands above `lines[pos]`."""
+    """A prose line of the same story, in mixed case, stands above `lines[pos]` (in a
+    story written all in capitals, a line in capitals stands out from nothing)."""
     story = lines[pos].story
-    return any(prose[above] and lines[above].story == story for above in range(pos))
+    return any(
+        prose[above] and lines[above].story == story and not lines[above].text.isupper()
+        for above in range(pos)
+    )
 
 
 def _by_story(lines: list[Line]) -> list[list[Line]]:
