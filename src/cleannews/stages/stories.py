@@ -11,6 +11,9 @@ are removed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
@@ -26,6 +29,7 @@ from cleannews.shapes import (
     word_count,
 )
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
+from cleannews.stages.boilerplate import RemoveBoilerplate
 from cleannews.stages.metadata import is_byline, is_date_line
 
 TEASER = structural_rule(
@@ -69,6 +73,7 @@ CAPS_HEADLINE = structural_rule(
 )
 #: Fewest words of a `caps-headline-link` line: subheadings in capitals are shorter.
 MIN_CAPS_HEADLINE_WORDS = 8
+T = TypeVar("T")
 #: How many lines after a candidate headline may hold its header block.
 HEADER_WINDOW = 10
 #: Evidence kinds that never occur inside one article's body.
@@ -164,8 +169,9 @@ class SplitStories(RuleStage):
     def _remove_headline_lists(self, doc: Doc, lines: list[Line]) -> None:
         """Two or more list items in a row that read as headlines, or three or more
         headlines of one series ("Design Week | ..."), in a story's tail."""
-        runs = [run for run in _headline_item_runs(lines) if len(run) >= 2]
-        runs += [run for run in _series_runs(lines) if len(run) >= MIN_SERIES_RUN]
+        runs = [run for run in _runs(lines, _is_headline_item) if len(run) >= 2]
+        series = _runs(lines, _series_kicker, _like)
+        runs += [run for run in series if len(run) >= MIN_SERIES_RUN]
         if not runs:
             return
         before, total = _open_text_before(doc)
@@ -176,7 +182,8 @@ class SplitStories(RuleStage):
 
     def _remove_lists_after_widgets(self, doc: Doc, lines: list[Line]) -> None:
         """A list that ends a story's tail right after removed widget lines is page chrome."""
-        found = [chrome for chrome in map(_list_after_widgets, _by_story(lines)) if chrome]
+        by_story = doc.lines_by_story().values()
+        found = [chrome for chrome in map(_list_after_widgets, by_story) if chrome]
         if not found:
             return  # (the common case: the tail's extent is not needed)
         before, total = _open_text_before(doc)
@@ -225,19 +232,6 @@ def _prose_above(lines: list[Line], prose: list[bool], pos: int) -> bool:
     )
 
 
-def _by_story(lines: list[Line]) -> list[list[Line]]:
-    """`lines` cut where the story changes (stories are consecutive)."""
-    if not lines or lines[0].story == lines[-1].story:
-        return [lines]  # one story (the common case)
-    parts: list[list[Line]] = []
-    for line in lines:
-        if parts and parts[-1][-1].story == line.story:
-            parts[-1].append(line)
-        else:
-            parts.append([line])
-    return parts
-
-
 def _open_text_before(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     """Characters of open text before each line in its story, and each story's total.
 
@@ -257,18 +251,25 @@ def _in_tail(line: Line, before: dict[int, int], total: dict[int, int]) -> bool:
     return 0 < total.get(line.story, 0) <= 2 * before[line.no]
 
 
-def _headline_item_runs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of consecutive open headline items (see `_is_headline_item`) of one story."""
+def _runs(
+    lines: list[Line],
+    read: Callable[[str], T | None],
+    joins: Callable[[T, T], bool] = lambda one, other: True,
+) -> list[list[Line]]:
+    """Runs of consecutive open lines of one story that `read` gives a value (not None,
+    not False or empty), each line's value joining the one's before it (`joins`)."""
     runs: list[list[Line]] = []
-    previous: Line | None = None
+    previous: tuple[Line, T] | None = None
     for line in lines:
-        if line.is_open and _is_headline_item(line.text):
-            extends = runs and runs[-1][-1] is previous and previous.story == line.story
-            if extends:
-                runs[-1].append(line)
-            else:
-                runs.append([line])
-        previous = line
+        value = read(line.text) if line.is_open else None
+        if not value:
+            previous = None
+            continue
+        if previous and previous[0].story == line.story and joins(previous[1], value):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        previous = (line, value)
     return runs
 
 
@@ -294,7 +295,7 @@ def _list_after_widgets(lines: list[Line]) -> list[Line]:
         start -= 1  # the list's own heading or call to action
     needed = 1 if items >= 3 else 2
     widgets = lines[max(0, start - needed) : start]
-    if len(widgets) < needed or any(ln.stage != "boilerplate" for ln in widgets):
+    if len(widgets) < needed or any(ln.stage != RemoveBoilerplate.name for ln in widgets):
         return []
     return lines[start:]
 
@@ -321,38 +322,10 @@ def _is_caps_headline(text: str) -> bool:
     )
 
 
-def _series_runs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of consecutive open series headlines of one story with like kickers.
-
-    Lines with a bar are few: they are found first, and read only when three or more."""
-    barred = [pos for pos, line in enumerate(lines) if " | " in line.text]
-    if len(barred) < MIN_SERIES_RUN:
-        return []
-    runs: list[list[Line]] = []
-    previous: tuple[int, frozenset[str]] | None = None
-    for pos in barred:
-        line = lines[pos]
-        kicker = _series_kicker(line.text) if line.is_open else None
-        if kicker is None:
-            previous = None
-            continue
-        if (
-            previous
-            and previous[0] == pos - 1
-            and lines[pos - 1].story == line.story
-            and _like(previous[1], kicker)
-        ):
-            runs[-1].append(line)
-        else:
-            runs.append([line])
-        previous = (pos, kicker)
-    return runs
-
-
 def _series_kicker(text: str) -> frozenset[str] | None:
     """The words of the kicker of a "Kicker | Headline" line, both parts two words or
     more (a line with more bars, or opening with one, is a table's row)."""
-    if text.count(" | ") != 1 or text.count("|") != 1 or not is_headline_like(text):
+    if " | " not in text or text.count("|") != 1 or not is_headline_like(text):
         return None
     kicker, headline = text.split(" | ")
     if word_count(kicker) < 2 or word_count(headline) < 2:
