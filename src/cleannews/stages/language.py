@@ -3,9 +3,11 @@
 Runs early because the rule stages choose their language packs by it. langdetect is
 random by design; each call gets langdetect's answer for a fixed seed (computed faster
 by `cleannews.langid`), so the answer depends only on the text, never on what the
-process did before. The sample is bounded (the longest
-lines, up to `language_sample_chars`), which keeps long pages fast, and scripts that
-belong to one language only are recognised without langdetect at all.
+process did before. The sample is bounded (the longest lines, up to
+`language_sample_chars`), which keeps long pages fast. Two kinds of text are recognised
+without langdetect at all: scripts that belong to one language only, and text whose
+function words are plainly those of one language (`function_word_language`; English
+only, for now: see `cleannews.function_words`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import threading
 
 import regex
 
-from cleannews import langid
+from cleannews import function_words, langid
 from cleannews.document import Doc
+from cleannews.function_words import FAST_LANGUAGES, FUNCTION_WORDS
+from cleannews.shapes import ascii_spacing_table, ascii_split, plain_marks
 from cleannews.stages.base import Stage, register_stage
 
 #: Below this many letters there is too little text to tell.
@@ -39,6 +43,25 @@ _MAYBE_SINGLE_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
 _NOT_ASCII_LETTER = bytes(range(256)).translate(
     None, bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 )
+
+#: The fast path (`function_word_language`): a sample of at least MIN_FUNCTION_WORD_SAMPLE
+#: words is in language L when L's function words make up FUNCTION_WORD_SHARE of them,
+#: the other languages' at most FOREIGN_WORD_SHARE, and every sentence of
+#: MIN_SENTENCE_WORDS words or more holds some of L's (a sentence in another language,
+#: quoted or translated, sends the sample to langdetect). English news prose has 15-25 %
+#: of the English words and 0-1 % of the others; text in another language under 1 % of
+#: the English ones.
+MIN_FUNCTION_WORD_SAMPLE = 20
+FUNCTION_WORD_SHARE = 0.10
+FOREIGN_WORD_SHARE = 0.03
+MIN_SENTENCE_WORDS = 12
+_FAST_PATH = tuple(
+    (code, FUNCTION_WORDS[code], function_words.other_words(code)) for code in FAST_LANGUAGES
+)
+#: `_WORD_RUN` on ASCII text (see `cleannews.shapes.ascii_split`).
+_ASCII_NON_WORD = ascii_spacing_table("")
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 _profiles_lock = threading.Lock()
 _profiles: langid.Profiles | None = None
@@ -76,11 +99,46 @@ def detect_language(text: str) -> str | None:
     found, code = _single_script(text)
     if found:
         return code
+    code = function_word_language(text)
+    if code is not None:
+        return code
     try:  # langdetect's answer with seed 0, computed faster (see cleannews.langid)
         code = langid.detect(_language_profiles(), text, seed=0)
     except Exception:  # langdetect raises LangDetectException on feature-less text
         return None
     return None if code == "unknown" else code.split("-")[0]
+
+
+def function_word_language(text: str) -> str | None:
+    """The language of `FAST_LANGUAGES` that `text` is in by its function words, if any
+    (see `MIN_FUNCTION_WORD_SAMPLE`): a few set lookups where langdetect reads hundreds
+    of n-grams."""
+    sentences = [_words(s) for s in _SENTENCE_END.split(plain_marks(text.casefold()))]
+    total = sum(map(len, sentences))
+    if total < MIN_FUNCTION_WORD_SAMPLE:
+        return None
+    for code, own, foreign in _FAST_PATH:
+        counts = [sum(map(own.__contains__, words)) for words in sentences]
+        if sum(counts) < FUNCTION_WORD_SHARE * total:
+            continue
+        if sum(sum(map(foreign.__contains__, words)) for words in sentences) > (
+            FOREIGN_WORD_SHARE * total
+        ):
+            continue
+        if all(
+            count or len(words) < MIN_SENTENCE_WORDS
+            for count, words in zip(counts, sentences, strict=True)
+        ):
+            return code
+    return None
+
+
+def _words(folded: str) -> list[str]:
+    """The words (runs of letters, marks and digits) of casefolded text."""
+    if folded.isascii():
+        return ascii_split(folded, _ASCII_NON_WORD)
+    found: list[str] = _WORD_RUN.findall(folded)
+    return found
 
 
 def _has_letters(text: str, count: int) -> bool:
