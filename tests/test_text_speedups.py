@@ -115,3 +115,69 @@ def test_fix_line_answers_printable_ascii_like_the_full_fix():
     for text in texts:
         for config in configs:
             assert fixers.fix_line(text, config) == fixers._fix(text, config, None)
+
+
+def _naive_boxes(texts: list[str]) -> list[int]:
+    """The fact-box rule read straight from its definition: every pair set built, every
+    sentence of five words or more held (>= COVERAGE of its pairs) by another kept
+    paragraph, two sentences or more and two holders or more."""
+    pairs = {no: D._pairs(D._tokens(t)) for no, t in enumerate(texts)}
+    removed: list[int] = []
+    for no, text in enumerate(texts):
+        sentences, holders = 0, set()
+        for sentence in shapes.SENTENCE_SPLIT.split(text):
+            if shapes.word_count(sentence) < D.MIN_SENTENCE_WORDS:
+                continue
+            own = D._pairs(D._tokens(sentence))
+            found = {
+                other
+                for other in pairs
+                if other != no
+                and other not in removed
+                and len(own & pairs[other]) >= D.COVERAGE * len(own)
+            }
+            if not found:
+                sentences = 0
+                break
+            sentences += 1
+            holders |= found
+        if sentences >= 2 and len(holders) >= 2:
+            removed.append(no)
+    return removed
+
+
+def test_fact_boxes_found_through_the_index_are_those_of_the_definition():
+    """The word counts, the lazily built pairs and the rarest-pair candidates leave the
+    answer as it is (stories of up to twelve paragraphs, so the candidate cap is not hit)."""
+    rng = random.Random(11)
+    vocabulary = ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"]
+
+    def sentence() -> list[str]:
+        return rng.choices(vocabulary[: rng.randint(4, 9)], k=rng.randint(3, 12))
+
+    def retold(words: list[str]) -> str:  # a sentence as another paragraph tells it
+        words = list(words)
+        for _ in range(rng.choice((0, 0, 1, 2))):
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        return " ".join(words).capitalize() + "."
+
+    found = 0
+    for _ in range(400):
+        pool = [sentence() for _ in range(rng.randint(2, 8))]
+        texts = [
+            " ".join(retold(rng.choice(pool)) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(3, 12))
+        ]
+        lines = _lines(texts)
+        tokens = {ln.no: D._tokens(ln.text) for ln in lines}
+        paragraphs = [ln for ln in lines if D._has_min_words(ln.text, tokens[ln.no])]
+        index = D._PairIndex(paragraphs, tokens)
+        removed: set[int] = set()
+        for line in paragraphs:
+            if index.is_box(line, removed):
+                removed.add(line.no)
+        kept = [ln.text for ln in paragraphs]
+        expected = {paragraphs[i].no for i in _naive_boxes(kept)}
+        assert removed == expected, texts
+        found += len(removed)
+    assert found >= 300  # the stories do hold boxes

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from fractions import Fraction
 from itertools import chain, pairwise
 
 import regex
@@ -67,8 +68,9 @@ _TOKEN = regex.compile(r"\w+")
 _ASCII_NON_WORD = ascii_spacing_table("_")
 #: Sentence stops of `SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
-#: Share of a sentence's word pairs another paragraph must hold to "contain" it.
-COVERAGE = 0.8
+#: Share of a sentence's word pairs another paragraph must hold to "contain" it (a
+#: fraction, so that the counts below are exact: in floating point, 0.2 * 5 < 1).
+COVERAGE = Fraction(4, 5)
 MIN_SENTENCE_WORDS = 5
 #: A sentence whose rarest word pairs stand in more paragraphs than this, counted together,
 #: is common text on the page (a refrain, a template), not a fact box's repeat of the body;
@@ -209,11 +211,26 @@ class _PairIndex:
     `postings[p]` lists the paragraphs holding pair `p`, kept only for the `shared` pairs,
     those of two or more paragraphs: any other pair is held by its own paragraph alone,
     which `is_box` skips anyway. Sentences are split and read only when checked.
+
+    The pairs are built on first use. Before that, `counts` (each word's occurrences in
+    the story, counted in C) answers most sentences: a pair with a word found once in the
+    story is held by no other paragraph (`_has_hapax_pairs`). In about two stories of
+    three no sentence gets past that, and no pair is ever built.
     """
 
     def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
-        self.pairs = {line.no: _pairs(tokens[line.no]) for line in paragraphs}
-        self.shared = _shared(self.pairs.values())
+        self.tokens = {line.no: tokens[line.no] for line in paragraphs}
+        self.counts = Counter(chain.from_iterable(self.tokens.values()))
+
+    @functools.cached_property
+    def pairs(self) -> dict[int, set[Pair]]:
+        """Each paragraph's word pairs."""
+        return {no: _pairs(words) for no, words in self.tokens.items()}
+
+    @functools.cached_property
+    def shared(self) -> set[Pair]:
+        """The pairs of two or more paragraphs."""
+        return _shared(self.pairs.values())
 
     @functools.cached_property
     def postings(self) -> dict[Pair, list[int]]:
@@ -231,8 +248,6 @@ class _PairIndex:
 
         Sentences are split and read lazily: most paragraphs fail at the first one.
         """
-        if self.pairs[line.no].isdisjoint(self.shared):
-            return False  # no sentence shares a single pair with another paragraph
         if not _may_split(line.text):
             return False  # one sentence
         pieces = SENTENCE_SPLIT.splititer(line.text)
@@ -245,6 +260,8 @@ class _PairIndex:
             tokens = _tokens(sentence)
             if not _has_min_words(sentence, tokens):
                 continue
+            if self._has_hapax_pairs(tokens):
+                return False  # (`_may_be_held` would say no: told from word counts, sooner)
             pairs = _pairs(tokens)
             if not self._may_be_held(pairs):
                 return False  # (`_holders` would find none: the common case, answered sooner)
@@ -257,7 +274,7 @@ class _PairIndex:
 
     def _holders(self, sentence: set[Pair], paragraph: int, removed: set[int]) -> set[int]:
         """The kept paragraphs other than `paragraph` holding >= COVERAGE of its pairs."""
-        enough = COVERAGE * len(sentence)
+        enough = _enough(len(sentence))
         pairs = self.pairs
         return {
             no
@@ -265,11 +282,25 @@ class _PairIndex:
             if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
         }
 
+    def _has_hapax_pairs(self, tokens: list[str]) -> bool:
+        """Whether so many of the sentence's pairs have a word found once in the story that
+        `_may_be_held` must say no. Each such pair is this paragraph's alone; the sentence
+        has at most len(tokens) - 1 pairs, and the bound grows with their number."""
+        need = _to_hold_one_of(len(tokens) - 1)
+        counts = self.counts
+        own: set[Pair] = set()
+        for pair in pairwise(tokens):
+            if counts[pair[0]] == 1 or counts[pair[1]] == 1:
+                own.add(pair)
+                if len(own) >= need:
+                    return True
+        return False
+
     def _may_be_held(self, sentence: set[Pair]) -> bool:
         """Fewer of its pairs are this paragraph's alone than `_candidates` needs to give up:
         a sentence most of whose pairs no other paragraph holds has no holder."""
         own = len(sentence) - len(sentence & self.shared)
-        return own < int((1 - COVERAGE) * len(sentence)) + 1
+        return own < _to_hold_one_of(len(sentence))
 
     def _candidates(self, sentence: set[Pair]) -> set[int]:
         """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
@@ -278,7 +309,7 @@ class _PairIndex:
         The rarest are taken in (frequency, pair) order. A pair of this paragraph alone has
         frequency 1 and no postings: when those fill the share, nothing can hold the sentence.
         """
-        keep = int((1 - COVERAGE) * len(sentence)) + 1
+        keep = _to_hold_one_of(len(sentence))
         shared = sentence & self.shared
         own = len(sentence) - len(shared)
         found: set[int] = set()
@@ -291,6 +322,18 @@ class _PairIndex:
         for _, pair in rarest:
             found.update(postings[pair])
         return found
+
+
+def _enough(pairs: int) -> int:
+    """The fewest of a sentence's `pairs` pairs that a paragraph holding it holds:
+    COVERAGE of them, rounded up."""
+    return -(-pairs * COVERAGE.numerator // COVERAGE.denominator)
+
+
+def _to_hold_one_of(pairs: int) -> int:
+    """How many of a sentence's `pairs` pairs a holder must hold one of, whichever they
+    are: one more than it may lack. It grows with `pairs`."""
+    return pairs - _enough(pairs) + 1
 
 
 def _tokens(text: str) -> list[str]:
