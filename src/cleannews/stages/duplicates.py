@@ -66,6 +66,8 @@ _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.
 _ASCII_NON_WORD = ascii_spacing_table("_")
+#: A character beyond ASCII that `_TOKEN` does not take as a word character.
+_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\w]")
 #: Sentence stops of `SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it (a
@@ -348,6 +350,10 @@ def _tokens(text: str) -> list[str]:
         folded = plain_marks(folded)  # no word characters: the same runs
     if folded.isascii():  # the same runs, found faster
         return ascii_split(folded, _ASCII_NON_WORD)
+    if _NON_ASCII_NON_WORD.search(folded) is None:
+        # every character beyond ASCII is a word character: the table keeps the bytes of
+        # those and splits on ASCII alone, so the same runs, found faster again
+        return folded.encode("utf-8").translate(_ASCII_NON_WORD).decode("utf-8").split()
     found: list[str] = _TOKEN.findall(folded)
     return found
 
