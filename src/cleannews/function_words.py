@@ -4,12 +4,13 @@ Language detection reads them for its fast path (`cleannews.stages.language`): a
 whose words are largely one language's function words, and whose sentences each hold
 some, is in that language, and langdetect's few hundred n-gram draws are not needed.
 
-Each list holds words that are frequent in its language and are not common words of
-another language or of English text (names included). So "in", "is", "an", "to", "on",
-"at", "for" and "by" are not English words here (Dutch, German, French, Slavic and
-Scandinavian texts are full of them), and "los", "el", "van", "dan", "yang", "com", "est"
-or "mit" are in no list: "Los Angeles", "Van Gogh", "example.com", "5 p.m. EST" and "MIT"
-are English text.
+Each list holds words that are frequent in its language and rare in English text (names
+included), and the lists of `FAST_LANGUAGES` hold no word that is frequent in another
+language. So "in", "is", "an", "to", "on", "at", "for" and "by" are not English words
+here (Dutch, German, French, Slavic and Scandinavian texts are full of them), and "los",
+"el", "van", "dan", "yang", "com", "est" or "mit" are in no list: "Los Angeles", "Van
+Gogh", "example.com", "5 p.m. EST" and "MIT" are English text. The other lists may
+share words with each other (Swedish and Danish "det"): they only count against.
 
 Only the languages of `FAST_LANGUAGES` are answered this way. The others' lists are
 evidence *against* those: a sample with more than a few of their words is left to

@@ -47,14 +47,14 @@ _NOT_ASCII_LETTER = bytes(range(256)).translate(
 #: The fast path (`function_word_language`): a sample of at least MIN_FUNCTION_WORD_SAMPLE
 #: words is in language L when L's function words make up FUNCTION_WORD_SHARE of them,
 #: the other languages' at most FOREIGN_WORD_SHARE, and every sentence of
-#: MIN_SENTENCE_WORDS words or more holds some of L's (a sentence in another language,
+#: LONG_SENTENCE_WORDS words or more holds some of L's (a sentence in another language,
 #: quoted or translated, sends the sample to langdetect). English news prose has 15-25 %
-#: of the English words and 0-1 % of the others; text in another language under 1 % of
+#: of the English words and 0-1 % of the others; text in another language under 2 % of
 #: the English ones.
 MIN_FUNCTION_WORD_SAMPLE = 20
 FUNCTION_WORD_SHARE = 0.10
 FOREIGN_WORD_SHARE = 0.03
-MIN_SENTENCE_WORDS = 12
+LONG_SENTENCE_WORDS = 12
 _FAST_PATH = tuple(
     (code, FUNCTION_WORDS[code], function_words.other_words(code)) for code in FAST_LANGUAGES
 )
@@ -126,7 +126,7 @@ def function_word_language(text: str) -> str | None:
         ):
             continue
         if all(
-            count or len(words) < MIN_SENTENCE_WORDS
+            count or len(words) < LONG_SENTENCE_WORDS
             for count, words in zip(counts, sentences, strict=True)
         ):
             return code
