@@ -37,7 +37,6 @@ _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{L}’'.-]*|(?:al|el|bin|ibn|de|da|das|do|dos|del|della|di|du|van|von|der|den|"
     r"la|le|y|e|ben|abu|mc|st\.?)(?=\s))"
 )
-_KEY_STRIP = regex.compile(r"[\W_]+")
 #: `_WORD` on ASCII text, where the word characters are letters, digits and "_".
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:[-'.][A-Za-z0-9_]+)*")
 
@@ -59,8 +58,12 @@ def ascii_split(text: str, table: bytes) -> list[str]:
     return text.encode("ascii").translate(table).decode("ascii").split()
 
 
-#: `_KEY_STRIP`'s characters among the ASCII ones become spaces.
+#: The runs `line_key` keeps: word characters but "_".
+_KEY_RUN = regex.compile(r"[^\W_]+")
+#: `_KEY_RUN`'s gaps among the ASCII characters become spaces.
 _ASCII_KEY_SPACE = ascii_spacing_table("")
+#: A character beyond ASCII that is no word character (`\w`).
+_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\w]")
 #: Typographic marks that alone keep much English text from being ASCII, with ASCII marks
 #: that the patterns here treat alike: none is a word character, "’" and "'" join words,
 #: the others do not.
@@ -221,13 +224,34 @@ def is_title_case(text: str) -> bool:
     return all(w[0].isupper() or w.casefold() in _TITLE_SMALL_WORDS for w in long_words)
 
 
+def folded_runs(text: str, runs: regex.Pattern[str], ascii_table: bytes) -> list[str]:
+    """The runs of word characters that `runs` finds in casefolded `text`, found the
+    cheapest way that finds the same ones.
+
+    `runs` takes runs of word characters (`\\w`), of ASCII ones those `ascii_table` keeps
+    (`ascii_spacing_table`). Casefolding maps each character on its own, word characters
+    to word characters; the typographic marks `plain_marks` replaces are no word
+    characters. So ASCII text is split on the bytes the table keeps, and so is text whose
+    characters beyond ASCII are all word characters (their UTF-8 bytes are kept whole);
+    only other text is searched with `runs`.
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = plain_marks(folded)
+    if folded.isascii():
+        return ascii_split(folded, ascii_table)
+    if _NON_ASCII_NON_WORD.search(folded) is None:
+        return folded.encode("utf-8").translate(ascii_table).decode("utf-8").split()
+    found: list[str] = runs.findall(folded)
+    return found
+
+
+def key_words(line: str) -> list[str]:
+    """The casefolded runs of letters, marks and digits of a line: the words of its key."""
+    return folded_runs(line, _KEY_RUN, _ASCII_KEY_SPACE)
+
+
 @memoized
 def line_key(line: str) -> str:
     """A comparison key: case, punctuation and spacing do not matter."""
-    folded = line.casefold()
-    if not folded.isascii():
-        folded = plain_marks(folded)
-    if folded.isascii():  # the same key, found faster: letter and digit runs, one space apart
-        return " ".join(ascii_split(folded, _ASCII_KEY_SPACE))
-    key: str = _KEY_STRIP.sub(" ", folded)
-    return key.strip()
+    return " ".join(key_words(line))

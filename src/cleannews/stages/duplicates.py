@@ -27,12 +27,11 @@ from cleannews.shapes import (
     SENTENCE_SPLIT,
     WORD_JOINERS,
     ascii_spacing_table,
-    ascii_split,
+    folded_runs,
     is_headline_like,
     is_name_like,
     is_prose,
     line_key,
-    plain_marks,
     word_count,
 )
 from cleannews.stages.base import Stage, register_stage
@@ -66,8 +65,6 @@ _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.
 _ASCII_NON_WORD = ascii_spacing_table("_")
-#: A character beyond ASCII that `_TOKEN` does not take as a word character.
-_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\w]")
 #: Sentence stops of `SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it (a
@@ -339,23 +336,8 @@ def _to_hold_one_of(pairs: int) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    """The casefolded word tokens whose neighbours make the word pairs.
-
-    The tokens of the casefolded text are the casefolded tokens: casefolding maps each
-    character on its own, to one or more characters that are word characters exactly when
-    it is one (checked for every code point), so runs of word characters stay as they are.
-    """
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = plain_marks(folded)  # no word characters: the same runs
-    if folded.isascii():  # the same runs, found faster
-        return ascii_split(folded, _ASCII_NON_WORD)
-    if _NON_ASCII_NON_WORD.search(folded) is None:
-        # every character beyond ASCII is a word character: the table keeps the bytes of
-        # those and splits on ASCII alone, so the same runs, found faster again
-        return folded.encode("utf-8").translate(_ASCII_NON_WORD).decode("utf-8").split()
-    found: list[str] = _TOKEN.findall(folded)
-    return found
+    """The casefolded word tokens (`_TOKEN`) whose neighbours make the word pairs."""
+    return folded_runs(text, _TOKEN, _ASCII_NON_WORD)
 
 
 def _may_split(text: str) -> bool:

@@ -21,7 +21,7 @@ import regex
 from cleannews import function_words, langid
 from cleannews.document import Doc
 from cleannews.function_words import FAST_LANGUAGES, FUNCTION_WORDS
-from cleannews.shapes import ascii_spacing_table, ascii_split, plain_marks
+from cleannews.shapes import key_words
 from cleannews.stages.base import Stage, register_stage
 
 #: Below this many letters there is too little text to tell.
@@ -58,9 +58,6 @@ LONG_SENTENCE_WORDS = 12
 _FAST_PATH = tuple(
     (code, FUNCTION_WORDS[code], function_words.other_words(code)) for code in FAST_LANGUAGES
 )
-#: `_WORD_RUN` on ASCII text (see `cleannews.shapes.ascii_split`).
-_ASCII_NON_WORD = ascii_spacing_table("")
-_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 _profiles_lock = threading.Lock()
@@ -113,7 +110,7 @@ def function_word_language(text: str) -> str | None:
     """The language of `FAST_LANGUAGES` that `text` is in by its function words, if any
     (see `MIN_FUNCTION_WORD_SAMPLE`): a few set lookups where langdetect reads hundreds
     of n-grams."""
-    sentences = [_words(s) for s in _SENTENCE_END.split(plain_marks(text.casefold()))]
+    sentences = [key_words(s) for s in _SENTENCE_END.split(text)]
     total = sum(map(len, sentences))
     if total < MIN_FUNCTION_WORD_SAMPLE:
         return None
@@ -131,14 +128,6 @@ def function_word_language(text: str) -> str | None:
         ):
             return code
     return None
-
-
-def _words(folded: str) -> list[str]:
-    """The words (runs of letters, marks and digits) of casefolded text."""
-    if folded.isascii():
-        return ascii_split(folded, _ASCII_NON_WORD)
-    found: list[str] = _WORD_RUN.findall(folded)
-    return found
 
 
 def _has_letters(text: str, count: int) -> bool:
