@@ -80,27 +80,46 @@ def test_random_mixtures_answered_only_as_langdetect(sentences):
         assert langdetect(text) == code
 
 
-def _fixture_texts():
-    for path in sorted((FIXTURES / "seeds").iterdir()):
-        yield path.name, path.read_bytes()
-    for path in sorted((FIXTURES / "html").iterdir()):
-        yield path.name, path.read_bytes()
+def _fixture_pages():
+    for folder in ("seeds", "html"):
+        for path in sorted((FIXTURES / folder).iterdir()):
+            if not path.name.endswith(".json"):  # (the golden records beside the pages)
+                yield path.name, path.read_bytes()
 
 
-@pytest.mark.parametrize("name,data", list(_fixture_texts()), ids=lambda v: str(v)[:40])
-def test_fixture_pages_language_is_langdetects_on_the_sample(name, data, monkeypatch):
-    """On every fixture page, the language found is langdetect's on the same sample
-    (when the fast path answers, and when it does not)."""
-    samples = []
+FIXTURE_PAGES = list(_fixture_pages())
+
+
+def _sample_of(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str | None]:
+    """The sample the language stage reads on a page, and the language it records."""
+    samples: list[str] = []
     real = language.detect_language
     monkeypatch.setattr(language, "detect_language", lambda t: samples.append(t) or real(t))
     article = cleannews.clean(data)
-    if not samples or not language._has_letters(samples[0], language.MIN_LETTERS):
+    assert len(samples) == 1
+    return samples[0], article.language
+
+
+@pytest.mark.parametrize("name,data", FIXTURE_PAGES, ids=[n for n, _ in FIXTURE_PAGES])
+def test_fixture_pages_language_is_langdetects_on_the_sample(name, data, monkeypatch):
+    """On every fixture page, the language found is langdetect's on the same sample
+    (when the fast path answers, and when it does not)."""
+    sample, found_language = _sample_of(data, monkeypatch)
+    if not language._has_letters(sample, language.MIN_LETTERS):
+        assert found_language is None
         return
-    sample = samples[0]
     found, code = language._single_script(sample)
-    expected = code if found else langdetect(sample)
-    assert article.language == expected
+    assert found_language == (code if found else langdetect(sample))
+
+
+def test_the_fast_path_answers_on_the_english_fixture_pages(monkeypatch):
+    answers = {
+        name: function_word_language(_sample_of(data, monkeypatch)[0])
+        for name, data in FIXTURE_PAGES
+    }
+    assert [answers[n] for n in sorted(answers) if n.endswith(".txt")] == ["en"] * 5  # seeds
+    assert answers["latin1_page.html"] is None  # French
+    assert sum(code == "en" for code in answers.values()) == 10  # of 12 pages
 
 
 def test_short_samples_go_to_langdetect():

@@ -20,7 +20,14 @@ from collections.abc import Iterable
 import regex
 
 from cleannews.rules import Rule
-from cleannews.rules.prefilter import NO_NEEDS, Branch, LineNeeds, fold, line_needs
+from cleannews.rules.prefilter import (
+    NO_NEEDS,
+    Branch,
+    LineNeeds,
+    fold,
+    line_needs,
+    minimal_strings,
+)
 
 #: Seconds one line may take against one rule's pattern.
 DEFAULT_TIMEOUT = 0.05
@@ -140,8 +147,7 @@ def _split_branches(branches: tuple[Branch, ...]) -> _Branches:
     opening = [(b.prefixes, b.groups) for b in branches if b.prefixes is not None]
     anywhere = tuple(b.groups for b in branches if b.prefixes is None)
     prefixes = tuple(sorted({p for ps, _ in opening for p in ps})) or None
-    keys = {s for groups in anywhere for s in groups[0]}
-    needed = tuple(sorted(s for s in keys if not any(t != s and t in s for t in keys)))
+    needed = tuple(sorted(minimal_strings({s for groups in anywhere for s in groups[0]})))
     return prefixes, tuple(opening), needed, anywhere
 
 

@@ -264,14 +264,14 @@ def _literal_groups(nodes: Sequence[_Node]) -> tuple[tuple[str, ...], ...] | Non
 
     A line that lacks a group costs one test per string of the group, and most lines
     lack the first group tested: so the groups with the fewest strings go first."""
-    unique = sorted({tuple(sorted(_minimal(g))) for g in _required_groups(nodes)})
+    unique = sorted({tuple(sorted(minimal_strings(g))) for g in _required_groups(nodes)})
     groups = sorted(unique, key=_selectivity, reverse=True)  # stable: the same every run
     kept = sorted(groups[:_MAX_GROUPS], key=len)  # stable: as selective first on a tie
     return tuple(kept) or None
 
 
-def _minimal(group: frozenset[str]) -> frozenset[str]:
-    """The group without strings that contain another of its strings: a line containing
+def minimal_strings(group: Collection[str]) -> frozenset[str]:
+    """The strings without those that contain another of them: a line containing
     "cookies" contains "cookie", so testing "cookies" as well only costs time."""
     return frozenset(s for s in group if not any(t != s and t in s for t in group))
 

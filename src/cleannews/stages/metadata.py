@@ -389,12 +389,17 @@ def _dateline_place(text: str) -> str | None:
 
 def _opens_with_dateline(text: str) -> bool:
     """A paragraph opening with a dateline, or a line that is only one ("PARIS, FRANCE")."""
-    return _dateline_place(text) is not None and (is_prose(text) or _is_dateline_only(text))
+    return _dateline_place(text) is not None and (is_prose(text) or _is_short_caps(text))
 
 
 def _is_dateline_only(text: str) -> bool:
     """A line that is only a dateline, in capitals: "BAAR, SWITZERLAND"."""
-    return text.isupper() and word_count(text) <= 5 and _dateline_place(text) is not None
+    return _is_short_caps(text) and _dateline_place(text) is not None
+
+
+def _is_short_caps(text: str) -> bool:
+    """Five words or fewer, in capitals: the shape of a dateline on its own line."""
+    return text.isupper() and word_count(text) <= 5
 
 
 def _add_authors(meta: StoryMeta, names: str) -> None:

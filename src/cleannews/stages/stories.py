@@ -104,7 +104,7 @@ class SplitStories(RuleStage):
         self._remove_teasers(doc, lines, prose)
         self._remove_link_lists(doc, lines, prose)
         self._remove_headline_lists(doc, lines)
-        self._remove_lists_after_widgets(doc, lines)
+        self._remove_lists_after_widgets(doc)
         self._remove_caps_headlines(doc, lines, prose)
         self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
@@ -172,25 +172,23 @@ class SplitStories(RuleStage):
         runs = [run for run in _runs(lines, _is_headline_item) if len(run) >= 2]
         series = _runs(lines, _series_kicker, _like)
         runs += [run for run in series if len(run) >= MIN_SERIES_RUN]
-        if not runs:
-            return
-        before, total = _open_text_before(doc)
-        for run in runs:
-            if _in_tail(run[0], before, total):
-                for item in run:
-                    doc.remove(item, HEADLINE_LIST, self.name)
+        self._remove_groups_in_tail(doc, runs, HEADLINE_LIST)
 
-    def _remove_lists_after_widgets(self, doc: Doc, lines: list[Line]) -> None:
+    def _remove_lists_after_widgets(self, doc: Doc) -> None:
         """A list that ends a story's tail right after removed widget lines is page chrome."""
         by_story = doc.lines_by_story().values()
         found = [chrome for chrome in map(_list_after_widgets, by_story) if chrome]
-        if not found:
+        self._remove_groups_in_tail(doc, found, WIDGET_LIST)
+
+    def _remove_groups_in_tail(self, doc: Doc, groups: list[list[Line]], rule: str) -> None:
+        """Remove each group of lines whose first line stands in its story's tail."""
+        if not groups:
             return  # (the common case: the tail's extent is not needed)
         before, total = _open_text_before(doc)
-        for chrome in found:
-            if _in_tail(chrome[0], before, total):
-                for line in chrome:
-                    doc.remove(line, WIDGET_LIST, self.name)
+        for group in groups:
+            if _in_tail(group[0], before, total):
+                for line in group:
+                    doc.remove(line, rule, self.name)
 
     def _remove_caps_headlines(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
         """Below a story's first paragraph, a long line in capitals is a linked headline.
