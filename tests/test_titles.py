@@ -93,6 +93,30 @@ def test_paragraphs_that_all_open_like_a_dateline_stay() -> None:
     assert art.paragraphs == (letter, answer, SECOND)
 
 
+def test_the_dateline_is_looked_for_once_leftover_headlines_are_gone() -> None:
+    """A title-case line removed from the top counts as gone when the lines above the
+    dateline are read; else a second cleaning reads them otherwise (found by hypothesis)."""
+    page = "\n".join(
+        [
+            "World News",
+            "The The The",
+            "The the the the the the.",
+            "CAIRO - The the the the the the the.",
+            "The the the the the the.",
+            "By Jane Doe",
+        ]
+    )
+    art = cleannews.clean(page)
+    assert (art.title, art.subtitle, art.dateline) == (None, "The the the the the the.", "CAIRO")
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("above-dateline", "World News"),
+        ("zone-headline", "The The The"),
+        ("byline", "By Jane Doe"),
+    ]
+    assert art.paragraphs == ("CAIRO - The the the the the the the.", "The the the the the the.")
+    assert cleannews.clean(art.body).body == art.body
+
+
 def test_a_dateline_three_lines_down_takes_nothing_above_it() -> None:
     art = cleannews.clean("\n".join([LEAD, SECOND, LEAD + " Again.", DATELINED]))
     assert art.paragraphs == (LEAD, SECOND, LEAD + " Again.", DATELINED)

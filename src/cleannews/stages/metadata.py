@@ -186,8 +186,8 @@ class AssignMetadata(RuleStage):
                 zone = []
             self._read_zone(doc, meta, zone, lines)
             self._read_other_lines(doc, meta, lines[len(zone) :])
-            self._take_lines_above_dateline(doc, meta, lines)
             self._remove_leftover_headlines(doc, lines)
+            self._take_lines_above_dateline(doc, meta, lines)  # on the body as it is left
             self._read_dateline(doc, meta, lines)
 
     def _read_zone(
