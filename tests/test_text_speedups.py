@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
+import pytest
 import regex
 
 from cleannews import shapes
@@ -32,16 +33,15 @@ def _lines(texts: list[str]) -> list[Line]:
     return [Line(no=no, raw=text, text=text) for no, text in enumerate(texts)]
 
 
-def test_postings_built_on_demand_are_those_of_every_shared_pair():
+def test_postings_are_the_paragraphs_holding_each_word():
     texts = _random_texts("ab cd ef gh ", 60)
     lines = _lines(texts)
-    index = D._PairIndex(lines, {ln.no: D._tokens(ln.text) for ln in lines})
-    expected: dict[D.Pair, list[int]] = defaultdict(list)
+    index = D._BoxIndex(lines, {ln.no: D._tokens(ln.text) for ln in lines})
+    expected: dict[str, set[int]] = defaultdict(set)
     for ln in lines:
-        for pair in sorted(index.pairs[ln.no]):
-            if pair in index.shared:
-                expected[pair].append(ln.no)
-    assert {p: sorted(v) for p, v in index.postings.items()} == dict(expected)
+        for word in _PLAIN_TOKEN.findall(ln.text.casefold()):
+            expected[word].add(ln.no)
+    assert index.postings == dict(expected)
 
 
 def test_folded_text_is_that_of_the_offset_keeping_fold():
@@ -148,9 +148,14 @@ def _naive_boxes(texts: list[str]) -> list[int]:
     return removed
 
 
-def test_fact_boxes_found_through_the_index_are_those_of_the_definition():
-    """The word counts, the lazily built pairs and the rarest-pair candidates leave the
-    answer as it is (stories of up to twelve paragraphs, so the candidate cap is not hit)."""
+@pytest.mark.parametrize("scan_paragraphs", [D.SCAN_PARAGRAPHS, 0], ids=["scan", "postings"])
+def test_fact_boxes_found_through_the_index_are_those_of_the_definition(
+    monkeypatch: pytest.MonkeyPatch, scan_paragraphs: int
+):
+    """The word counts, the rarest-pair candidates (found by scanning word sets, or
+    through word postings as in a long story) and the lazily built pairs leave the answer
+    as it is (stories of up to twelve paragraphs, so the candidate cap is not hit)."""
+    monkeypatch.setattr(D, "SCAN_PARAGRAPHS", scan_paragraphs)
     rng = random.Random(11)
     vocabulary = ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"]
 
@@ -173,7 +178,7 @@ def test_fact_boxes_found_through_the_index_are_those_of_the_definition():
         lines = _lines(texts)
         tokens = {ln.no: D._tokens(ln.text) for ln in lines}
         paragraphs = [ln for ln in lines if D._has_min_words(ln.text, tokens[ln.no])]
-        index = D._PairIndex(paragraphs, tokens)
+        index = D._BoxIndex(paragraphs, tokens)
         removed: set[int] = set()
         for line in paragraphs:
             if index.is_box(line, removed):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from fractions import Fraction
 from itertools import chain, pairwise
 
@@ -71,10 +70,14 @@ _STOP = re.compile("[.!?…]")
 #: fraction, so that the counts below are exact: in floating point, 0.2 * 5 < 1).
 COVERAGE = Fraction(4, 5)
 MIN_SENTENCE_WORDS = 5
-#: A sentence whose rarest word pairs stand in more paragraphs than this, counted together,
-#: is common text on the page (a refrain, a template), not a fact box's repeat of the body;
-#: it is not looked up, which keeps the check linear on pages of repeated paragraphs.
+#: A sentence whose rarest word pairs' rarer words occur more often than this in the
+#: story, counted together, is common text on the page (a refrain, a template), not a
+#: fact box's repeat of the body; it is not looked up, which keeps the check linear on
+#: pages of repeated paragraphs.
 MAX_CANDIDATES = 100
+#: Up to this many paragraphs in a story, the paragraphs that may hold a sentence are
+#: found by scanning each one's word set; past it, through word postings (`_BoxIndex`).
+SCAN_PARAGRAPHS = 64
 #: Up to this many kept keys, a line is first tested against each (a few substring
 #: searches) before its own keys are computed; past it, its keys are simply looked up.
 MAX_TESTED_KEYS = 16
@@ -120,7 +123,7 @@ class CollapseDuplicates(Stage):
         paragraphs = [ln for ln in lines if _has_min_words(ln.text, tokens[ln.no])]
         if len(paragraphs) < 3:
             return  # a box needs two other paragraphs holding its sentences
-        index = _PairIndex(paragraphs, tokens)
+        index = _BoxIndex(paragraphs, tokens)
         removed: set[int] = set()
         for line in paragraphs:  # boxes first: a box covers several paragraphs at once
             if index.is_box(line, removed):
@@ -204,42 +207,35 @@ def _repeat_rule(first: Line) -> str:
 Pair = tuple[str, str]
 
 
-class _PairIndex:
-    """Word-pair sets of paragraphs, indexed so that coverage checks stay cheap.
+class _BoxIndex:
+    """What the fact-box check needs to know of a story's paragraphs, built as needed.
 
-    `postings[p]` lists the paragraphs holding pair `p`, kept only for the `shared` pairs,
-    those of two or more paragraphs: any other pair is held by its own paragraph alone,
-    which `is_box` skips anyway. Sentences are split and read only when checked.
-
-    The pairs are built on first use. Before that, `counts` (each word's occurrences in
-    the story, counted in C) answers most sentences: a pair with a word found once in the
-    story is held by no other paragraph (`_has_hapax_pairs`). In about two stories of
-    three no sentence gets past that, and no pair is ever built.
+    `counts` (each word's occurrences in the story, counted in C) answers most
+    sentences at once: a pair with a word found once in the story is held by no other
+    paragraph (`_has_hapax_pairs`), and in about two stories of three no sentence gets
+    past that. For the others, the paragraphs holding both words of a sentence's rarest
+    pairs are the only ones that may hold it (`_candidates`), and only their word pairs
+    are built (`_pairs_of`).
     """
 
     def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
         self.tokens = {line.no: tokens[line.no] for line in paragraphs}
         self.counts = Counter(chain.from_iterable(self.tokens.values()))
+        self._pair_sets: dict[int, set[Pair]] = {}
 
     @functools.cached_property
-    def pairs(self) -> dict[int, set[Pair]]:
-        """Each paragraph's word pairs."""
-        return {no: _pairs(words) for no, words in self.tokens.items()}
+    def word_sets(self) -> dict[int, set[str]]:
+        """Each paragraph's words (built in C), to scan a story of few paragraphs."""
+        return {no: set(words) for no, words in self.tokens.items()}
 
     @functools.cached_property
-    def shared(self) -> set[Pair]:
-        """The pairs of two or more paragraphs."""
-        return _shared(self.pairs.values())
-
-    @functools.cached_property
-    def postings(self) -> dict[Pair, list[int]]:
-        """Built on first use: only a sentence with most of its pairs shared needs them
-        (see `_candidates`), and in most stories no sentence has."""
-        postings: dict[Pair, list[int]] = defaultdict(list)
-        shared = self.shared
-        for no, pairs in self.pairs.items():
-            for pair in pairs & shared:
-                postings[pair].append(no)
+    def postings(self) -> dict[str, set[int]]:
+        """The paragraphs holding each word, to look words up in a long story (one
+        pass over its words, several times the cost of `word_sets`)."""
+        postings: dict[str, set[int]] = defaultdict(set)
+        for no, words in self.tokens.items():
+            for word in words:
+                postings[word].add(no)
         return postings
 
     def is_box(self, line: Line, removed: set[int]) -> bool:
@@ -260,11 +256,8 @@ class _PairIndex:
             if not _has_min_words(sentence, tokens):
                 continue
             if self._has_hapax_pairs(tokens):
-                return False  # (`_may_be_held` would say no: told from word counts, sooner)
-            pairs = _pairs(tokens)
-            if not self._may_be_held(pairs):
-                return False  # (`_holders` would find none: the common case, answered sooner)
-            holders = self._holders(pairs, line.no, removed)
+                return False  # (`_holders` would find none: the common case, told sooner)
+            holders = self._holders(_pairs(tokens), line.no, removed)
             if not holders:
                 return False
             sentences += 1
@@ -274,17 +267,18 @@ class _PairIndex:
     def _holders(self, sentence: set[Pair], paragraph: int, removed: set[int]) -> set[int]:
         """The kept paragraphs other than `paragraph` holding >= COVERAGE of its pairs."""
         enough = _enough(len(sentence))
-        pairs = self.pairs
         return {
             no
             for no in self._candidates(sentence)
-            if no != paragraph and no not in removed and len(sentence & pairs[no]) >= enough
+            if no != paragraph
+            and no not in removed
+            and len(sentence & self._pairs_of(no)) >= enough
         }
 
     def _has_hapax_pairs(self, tokens: list[str]) -> bool:
         """Whether so many of the sentence's pairs have a word found once in the story that
-        `_may_be_held` must say no. Each such pair is this paragraph's alone; the sentence
-        has at most len(tokens) - 1 pairs, and the bound grows with their number."""
+        no other paragraph can hold it. Each such pair is this paragraph's alone; the
+        sentence has at most len(tokens) - 1 pairs, and the bound grows with their number."""
         need = _to_hold_one_of(len(tokens) - 1)
         counts = self.counts
         own: set[Pair] = set()
@@ -295,32 +289,43 @@ class _PairIndex:
                     return True
         return False
 
-    def _may_be_held(self, sentence: set[Pair]) -> bool:
-        """Fewer of its pairs are this paragraph's alone than `_candidates` needs to give up:
-        a sentence most of whose pairs no other paragraph holds has no holder."""
-        own = len(sentence) - len(sentence & self.shared)
-        return own < _to_hold_one_of(len(sentence))
-
     def _candidates(self, sentence: set[Pair]) -> set[int]:
-        """Paragraphs that could hold >= COVERAGE of the pairs must hold one of the rarest
-        (1 - COVERAGE) share of them: looking only there keeps the work near-linear.
+        """Paragraphs that could hold >= COVERAGE of the pairs must hold one of any
+        (1 - COVERAGE) share of them, and a paragraph holds a pair only if it holds both
+        its words: the share of pairs whose rarer word is rarest in the story leads to
+        few paragraphs, and looking only there keeps the work near-linear.
 
-        The rarest are taken in (frequency, pair) order. A pair of this paragraph alone has
-        frequency 1 and no postings: when those fill the share, nothing can hold the sentence.
+        When those rarer words occur more than MAX_CANDIDATES times, counted once per
+        pair, the sentence is common text on the page, and none is returned.
         """
-        keep = _to_hold_one_of(len(sentence))
-        shared = sentence & self.shared
-        own = len(sentence) - len(shared)
+        counts = self.counts
+        rarest = sorted(
+            (min(counts[first], counts[second]), (first, second)) for first, second in sentence
+        )[: _to_hold_one_of(len(sentence))]
+        if sum(count for count, _ in rarest) > MAX_CANDIDATES:
+            return set()
+        return self._holding_both([pair for _, pair in rarest])
+
+    def _holding_both(self, pairs: list[Pair]) -> set[int]:
+        """The paragraphs holding both words of one of `pairs`: found by scanning every
+        paragraph's words in a story of up to SCAN_PARAGRAPHS paragraphs, and through
+        the word postings in a longer one (where a scan per sentence would be quadratic).
+        """
+        if len(self.tokens) > SCAN_PARAGRAPHS:
+            postings = self.postings
+            return set().union(*(postings[first] & postings[second] for first, second in pairs))
         found: set[int] = set()
-        if own >= keep:
-            return found
-        postings = self.postings
-        rarest = sorted((len(postings[p]), p) for p in shared)[: keep - own]
-        if own + sum(n for n, _ in rarest) > MAX_CANDIDATES:
-            return found
-        for _, pair in rarest:
-            found.update(postings[pair])
+        paragraphs = self.word_sets.items()
+        for first, second in pairs:
+            found |= {no for no, words in paragraphs if first in words and second in words}
         return found
+
+    def _pairs_of(self, paragraph: int) -> set[Pair]:
+        """The paragraph's word pairs, built the first time it is a candidate."""
+        pairs = self._pair_sets.get(paragraph)
+        if pairs is None:
+            pairs = self._pair_sets[paragraph] = _pairs(self.tokens[paragraph])
+        return pairs
 
 
 def _enough(pairs: int) -> int:
@@ -361,13 +366,3 @@ def _has_min_words(text: str, tokens: list[str]) -> bool:
 
 def _pairs(tokens: list[str]) -> set[Pair]:
     return set(pairwise(tokens))
-
-
-def _shared(pair_sets: Iterable[set[Pair]]) -> set[Pair]:
-    """The pairs found in two or more of the sets."""
-    seen: set[Pair] = set()
-    shared: set[Pair] = set()
-    for pairs in pair_sets:
-        shared |= pairs & seen
-        seen |= pairs
-    return shared
