@@ -241,7 +241,9 @@ class _BoxIndex:
     def is_box(self, line: Line, removed: set[int]) -> bool:
         """Two sentences or more, each held by other kept paragraphs, two or more in all.
 
-        Sentences are split and read lazily: most paragraphs fail at the first one.
+        Sentences are split and read lazily: most paragraphs fail at the first one, on
+        its word counts. Holders, the costly part, are looked for only once every
+        sentence has passed that test and there are two sentences or more.
         """
         if not _may_split(line.text):
             return False  # one sentence
@@ -249,20 +251,23 @@ class _BoxIndex:
         first = next(pieces)
         if len(first) == len(line.text):
             return False  # one sentence
-        sentences = 0
-        all_holders: set[int] = set()
+        sentences: list[set[Pair]] = []
         for sentence in chain((first,), pieces):
             tokens = _tokens(sentence)
             if not _has_min_words(sentence, tokens):
                 continue
             if self._has_hapax_pairs(tokens):
                 return False  # (`_holders` would find none: the common case, told sooner)
-            holders = self._holders(_pairs(tokens), line.no, removed)
+            sentences.append(_pairs(tokens))
+        if len(sentences) < 2:
+            return False
+        all_holders: set[int] = set()
+        for pairs in sentences:
+            holders = self._holders(pairs, line.no, removed)
             if not holders:
                 return False
-            sentences += 1
             all_holders |= holders
-        return sentences >= 2 and len(all_holders) >= 2
+        return len(all_holders) >= 2
 
     def _holders(self, sentence: set[Pair], paragraph: int, removed: set[int]) -> set[int]:
         """The kept paragraphs other than `paragraph` holding >= COVERAGE of its pairs."""
