@@ -75,9 +75,6 @@ MIN_SENTENCE_WORDS = 5
 #: fact box's repeat of the body; it is not looked up, which keeps the check linear on
 #: pages of repeated paragraphs.
 MAX_CANDIDATES = 100
-#: Up to this many paragraphs in a story, the paragraphs that may hold a sentence are
-#: found by scanning each one's word set; past it, through word postings (`_BoxIndex`).
-SCAN_PARAGRAPHS = 64
 #: Up to this many kept keys, a line is first tested against each (a few substring
 #: searches) before its own keys are computed; past it, its keys are simply looked up.
 MAX_TESTED_KEYS = 16
@@ -222,16 +219,19 @@ class _BoxIndex:
         self.tokens = {line.no: tokens[line.no] for line in paragraphs}
         self.counts = Counter(chain.from_iterable(self.tokens.values()))
         self._pair_sets: dict[int, set[Pair]] = {}
+        self._holding: dict[str, set[int]] = {}
+        #: Paragraph word sets that may still be read scanning for words (`_holding_word`).
+        self.scan_budget = self.counts.total()
 
     @functools.cached_property
     def word_sets(self) -> dict[int, set[str]]:
-        """Each paragraph's words (built in C), to scan a story of few paragraphs."""
+        """Each paragraph's words (built in C)."""
         return {no: set(words) for no, words in self.tokens.items()}
 
     @functools.cached_property
     def postings(self) -> dict[str, set[int]]:
-        """The paragraphs holding each word, to look words up in a long story (one
-        pass over its words, several times the cost of `word_sets`)."""
+        """The paragraphs holding each word: one pass over the story's words, in Python
+        (several times the cost of `word_sets`)."""
         postings: dict[str, set[int]] = defaultdict(set)
         for no, words in self.tokens.items():
             for word in words:
@@ -309,20 +309,27 @@ class _BoxIndex:
         )[: _to_hold_one_of(len(sentence))]
         if sum(count for count, _ in rarest) > MAX_CANDIDATES:
             return set()
-        return self._holding_both([pair for _, pair in rarest])
-
-    def _holding_both(self, pairs: list[Pair]) -> set[int]:
-        """The paragraphs holding both words of one of `pairs`: found by scanning every
-        paragraph's words in a story of up to SCAN_PARAGRAPHS paragraphs, and through
-        the word postings in a longer one (where a scan per sentence would be quadratic).
-        """
-        if len(self.tokens) > SCAN_PARAGRAPHS:
-            postings = self.postings
-            return set().union(*(postings[first] & postings[second] for first, second in pairs))
         found: set[int] = set()
-        paragraphs = self.word_sets.items()
-        for first, second in pairs:
-            found |= {no for no, words in paragraphs if first in words and second in words}
+        word_sets = self.word_sets
+        for _, (first, second) in rarest:
+            rarer, other = (first, second) if counts[first] <= counts[second] else (second, first)
+            found |= {no for no in self._holding_word(rarer) if other in word_sets[no]}
+        return found
+
+    def _holding_word(self, word: str) -> set[int]:
+        """The paragraphs holding `word`. A story usually needs a few words looked up: each
+        is found by scanning the paragraphs' word sets, until the scans have read as many
+        sets as the story has words; past that, every word's paragraphs are indexed in
+        one pass (`postings`). Either way the work stays linear in the story's words.
+        """
+        found = self._holding.get(word)
+        if found is None:
+            if self.scan_budget >= len(self.tokens):
+                self.scan_budget -= len(self.tokens)
+                found = {no for no, words in self.word_sets.items() if word in words}
+            else:
+                found = self.postings.get(word, set())
+            self._holding[word] = found
         return found
 
     def _pairs_of(self, paragraph: int) -> set[Pair]:
