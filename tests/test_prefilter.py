@@ -323,34 +323,3 @@ def test_groups_with_fewer_strings_are_tested_first():
     """A line lacking a group costs a test per string: ")" first turns prose away at once."""
     needs = line_needs(r".{3,200}\((?:photo|image|file|handout|supplied)\)")
     assert needs.literals == (("(",), (")",), ("file", "handout", "image", "photo", "supplied"))
-
-
-def test_a_program_is_the_rules_tests_written_out_in_order():
-    """The example in `_program_source`'s docstring, exactly."""
-    from cleannews.rules.matcher import _program_source
-
-    source = _program_source(
-        [(3, (("by",), None, None)), (7, (None, (("photo", "image"), ("afp",)), None)), (9, None)]
-    )
-    assert source == (
-        "def program(text, matches):\n"
-        "    f = fold(text)\n"
-        "    if f.startswith(('by',)) and matches(3, text):\n"
-        "        return 3\n"
-        "    if (('photo' in f or 'image' in f) and ('afp' in f)) and matches(7, text):\n"
-        "        return 7\n"
-        "    if matches(9, text):\n"
-        "        return 9\n"
-        "    return -1\n"
-    )
-
-
-def test_a_programs_strings_read_back_as_themselves():
-    """Quotes, backslashes, newlines and characters beyond ASCII in a (folded) literal."""
-    from cleannews.rules.matcher import _compile_program
-
-    tricky = ("it's", 'say "no"', "a\\b", "x\ny", "©é\u3000", "'''")
-    for literal in tricky:
-        program = _compile_program([(0, (None, ((literal,),), None))])
-        assert program(f"<{literal}>", lambda index, text: True) == 0
-        assert program("<nothing>", lambda index, text: True) == -1

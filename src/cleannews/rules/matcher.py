@@ -6,10 +6,7 @@ and patterns that must scan the line, like a credit at its end, scan it). So eac
 pattern is read once for what a matching line needs (`prefilter.LineNeeds`): its first
 and last characters, and literals it must contain. For a line, a bit mask per condition
 leaves the few rules whose first and last characters and length allow it; of those,
-only the ones whose literals the line contains run their pattern. The literal tests of
-each such set of rules are written out as one small Python function, built the first
-time a line needs it (`_program_source`): plain `in` tests, with no call or loop per
-rule, cost a fraction of reading the same tests from data. A pattern is compiled
+only the ones whose literals the line contains run their pattern. A pattern is compiled
 the first time it runs. Every match runs with a timeout: a rule that would backtrack
 for too long on a hostile line raises TimeoutError, which the stage records as a
 warning; it never hangs a batch.
@@ -18,7 +15,7 @@ warning; it never hangs a batch.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 
 import regex
 
@@ -49,7 +46,7 @@ class RuleMatcher:
         self.max_length = max((r.max_length for r in rules), default=0)
         self._needs = tuple(_checked_needs(r) for r in rules)
         self._checks = tuple(_literal_check(n) for n in self._needs)
-        self._programs: dict[int, _Program] = {}
+        self._candidates: dict[int, tuple[tuple[int, _Check | None], ...]] = {}
         self._patterns: dict[int, regex.Pattern[str]] = {}
         self._lengths, self._by_length = _length_masks(rules, self._needs)
         self._by_first, self._any_first = _edge_masks(self._needs, last=False)
@@ -68,21 +65,31 @@ class RuleMatcher:
             & self._by_first.get(text[0], self._any_first)
             & self._by_last.get(text[-1], self._any_last)
         )
-        program = self._programs.get(mask)
-        if program is None:
-            program = self._programs[mask] = _compile_program(self._in_order(mask))
-        index = program(text, self._fullmatches)
-        return None if index < 0 else self.rules[index]
-
-    def _fullmatches(self, index: int, text: str) -> bool:
-        return self._pattern(index).fullmatch(text, timeout=self.timeout) is not None
+        candidates = self._candidates.get(mask)
+        if candidates is None:
+            candidates = self._candidates[mask] = self._in_order(mask)
+        folded: str | None = None
+        for index, check in candidates:
+            if check is not None:
+                if folded is None:
+                    folded = fold(text)
+                prefixes, groups, branches = check
+                if prefixes is not None and not folded.startswith(prefixes):
+                    continue
+                if groups is not None and not _contains_all(folded, groups):
+                    continue
+                if branches is not None and not _meets_a_branch(folded, branches):
+                    continue
+            if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:
+                return self.rules[index]
+        return None
 
     def _in_order(self, mask: int) -> tuple[tuple[int, _Check | None], ...]:
         """The rules of `mask` (bit i: rule i) in order, each with its literal tests.
 
-        Read once per mask, into its program (`_programs`): a line's mask is one of the
-        few combinations of a length span and a first and a last character's masks, so
-        the cache stays small (bounded by the rules, whatever the lines).
+        Kept per mask (`_candidates`): a line's mask is one of the few combinations of a
+        length span and a first and a last character's masks, so the cache stays small
+        (bounded by the rules, whatever the lines), and a mask's bits are read once.
         """
         found = []
         while mask:
@@ -175,81 +182,38 @@ def _edge_masks(needs: tuple[LineNeeds, ...], last: bool) -> tuple[dict[str, int
     return by_char, unconditioned
 
 
-#: A mask's literal tests and patterns, in rule order: called with the stripped line and
-#: `RuleMatcher._fullmatches`, it returns the index of the first rule that matches, or -1.
-_Program = Callable[[str, Callable[[int, str], bool]], int]
+def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` contains a string of every group (plain loops: this runs per line
+    and rule, and generator expressions cost more than the tests themselves)."""
+    for group in groups:
+        for literal in group:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
 
 
-def _compile_program(candidates: Sequence[tuple[int, _Check | None]]) -> _Program:
-    """`_program_source` compiled (its only free name is `fold`)."""
-    namespace: dict[str, object] = {"fold": fold}
-    exec(compile(_program_source(candidates), "<rule matcher>", "exec"), namespace)
-    program: _Program = namespace["program"]  # type: ignore[assignment]
-    return program
-
-
-def _program_source(candidates: Sequence[tuple[int, _Check | None]]) -> str:
-    """A function trying the rules in order: a rule's pattern runs only if the folded line
-    (`f`) passes its literal tests. For example, for rule 3 (prefix "by"), rule 7 (a
-    string of each of two groups) and rule 9 (no test)::
-
-        def program(text, matches):
-            f = fold(text)
-            if f.startswith(('by',)) and matches(3, text):
-                return 3
-            if (('photo' in f or 'image' in f) and ('afp' in f)) and matches(7, text):
-                return 7
-            if matches(9, text):
-                return 9
-            return -1
-
-    Strings are written with `repr`, so any string reads back as itself.
-    """
-    lines = ["def program(text, matches):"]
-    if any(check is not None for _, check in candidates):
-        lines.append("    f = fold(text)")
-    for index, check in candidates:
-        test = f"matches({index}, text)"
-        if check is not None:
-            test = f"{_check_source(check)} and {test}"
-        lines += [f"    if {test}:", f"        return {index}"]
-    lines.append("    return -1")
-    return "\n".join(lines) + "\n"
-
-
-def _check_source(check: _Check) -> str:
-    """One rule's literal tests as an expression on `f`."""
-    prefixes, groups, branches = check
-    tests = []
-    if prefixes is not None:
-        tests.append(f"f.startswith({prefixes!r})")
-    if groups is not None:
-        tests.append(_all_source(groups))
-    if branches is not None:
-        tests.append(_branches_source(branches))
-    return " and ".join(tests) or "True"
-
-
-def _any_source(strings: Sequence[str]) -> str:
-    """`f` contains one of `strings` (none: false)."""
-    return "(" + (" or ".join(f"{s!r} in f" for s in strings) or "False") + ")"
-
-
-def _all_source(groups: _Groups) -> str:
-    """`f` contains a string of every group (no group: true)."""
-    return "(" + (" and ".join(map(_any_source, groups)) or "True") + ")"
-
-
-def _branches_source(branches: _Branches) -> str:
-    """`f` meets one alternative of the pattern: one that opens with a prefix (behind one
-    test of all their prefixes), or one of the others (behind one test of the strings of
-    their first groups, one of which any of them needs)."""
+def _meets_a_branch(text: str, branches: _Branches) -> bool:
+    """Whether `text` meets the conditions of one alternative of the pattern (loops
+    written out: this runs per line and rule)."""
     prefixes, opening, needed, anywhere = branches
-    either = []
-    if prefixes is not None and opening:
-        ways = " or ".join(f"(f.startswith({s!r}) and {_all_source(g)})" for s, g in opening)
-        either.append(f"(f.startswith({prefixes!r}) and ({ways}))")
-    if needed and anywhere:
-        ways = " or ".join(map(_all_source, anywhere))
-        either.append(f"({_any_source(needed)} and ({ways}))")
-    return "(" + (" or ".join(either) or "False") + ")"
+    if prefixes is not None and text.startswith(prefixes):
+        for starts, groups in opening:
+            if text.startswith(starts) and _contains_all(text, groups):
+                return True
+    for literal in needed:
+        if literal in text:
+            break
+    else:
+        return False
+    for groups in anywhere:
+        for group in groups:
+            for literal in group:
+                if literal in text:
+                    break
+            else:
+                break
+        else:
+            return True
+    return False
