@@ -102,7 +102,10 @@ def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.rstrip()))
 
 
-@memoized
+#: A line of this many characters (white space around it aside) is prose.
+PROSE_CHARS = 160
+
+
 def is_prose(line: str) -> bool:
     """A body paragraph: a full sentence of some length, or simply long.
 
@@ -110,8 +113,16 @@ def is_prose(line: str) -> bool:
     one "word" to `word_count`; there, every two characters count as a word (about
     what a word takes in those scripts), so a 30-character sentence is prose.
     """
+    if len(line) >= PROSE_CHARS and len(line.strip()) >= PROSE_CHARS:
+        return True  # (told without the memo: long lines are most of a page's text)
+    return _is_short_prose(line)
+
+
+@memoized
+def _is_short_prose(line: str) -> bool:
+    """`is_prose` of a line that may be shorter than PROSE_CHARS: its words are counted."""
     text = line.strip()
-    if len(text) >= 160:  # (before counting words: long lines are most of a page's text)
+    if len(text) >= PROSE_CHARS:
         return True
     n = word_count(text)
     if not text.isascii():
