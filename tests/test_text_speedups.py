@@ -111,12 +111,38 @@ def test_fix_line_answers_printable_ascii_like_the_full_fix():
     from cleannews import fixers
 
     every_ascii = "".join(map(chr, range(128)))
-    alphabets = (every_ascii, "ab &;amp#1  .\t\x1b[", "a &amp; b  \u00a0’")
+    marks = fixers.INERT_MARKS
+    alphabets = (
+        every_ascii,
+        "ab &;amp#1  .\t\x1b[",
+        "a &amp; b  \u00a0’",
+        "aÃ b.\u00a0" + marks,
+        every_ascii + marks * 8,
+        "a " + marks + "©™ÄÅ•",
+    )
     texts = [every_ascii] + [t for a in alphabets for t in _random_texts(a, 3000)]
     configs = [fixers.DEFAULT, replace(fixers.DEFAULT, normalize_spaces=False)]
     for text in texts:
         for config in configs:
             assert fixers.fix_line(text, config) == fixers._fix(text, config, None)
+
+
+def test_inert_marks_give_no_step_anything_to_do():
+    """Each condition `INERT_MARKS` stands on, for every pair of its characters and
+    printable ASCII: no mojibake pair, no character step, NFC as they stand."""
+    import unicodedata
+
+    from cleannews import fixers
+
+    printable = [chr(c) for c in range(32, 127)]
+    for mark in fixers.INERT_MARKS:
+        assert mark.isprintable() and not mark.isascii()
+        assert fixers._ANY_CHAR_RE.search(mark) is None
+        assert unicodedata.combining(mark) == 0
+        for other in [*printable, *fixers.INERT_MARKS]:
+            for pair in (mark + other, other + mark):
+                assert fixers._GATE_RE.search(pair) is None, pair
+                assert unicodedata.is_normalized("NFC", pair)
 
 
 def _naive_boxes(texts: list[str]) -> list[int]:

@@ -304,6 +304,15 @@ _ANY_CHAR_RE = re.compile(
     "[" + re.escape(_LINE_BREAKS + _CONTROLS) + _INVISIBLES + _JOINERS + _SPACES + "]"
 )
 
+#: Typographic marks beyond ASCII that no step reads or changes in a line of printable
+#: ASCII and these marks: no space, invisible, joiner or control; NFC as they stand; and
+#: no mojibake pair of the gate is made of them and ASCII ("–" and "—" are MacRoman lead
+#: characters, but what must follow one is neither ASCII nor one of these). So such a
+#: line, like one of printable ASCII, is only stripped (`fix_line`).
+#: `tests/test_text_speedups.py` checks each condition for every pair of characters.
+INERT_MARKS = "‘’“”–—…«»"
+_BEYOND_ASCII_AND_INERT = re.compile("[^\x00-\x7f" + INERT_MARKS + "]")
+
 # Categories that make a ZWJ/ZWNJ neighbour "part of a word or emoji".
 _JOINABLE = frozenset(
     {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Sm", "Sc", "Sk", "So"}
@@ -414,10 +423,15 @@ def fix_line(line: str, config: FixerConfig = DEFAULT) -> str:
     >>> fix_line("Haftarâ€™s  army\\u00a0&amp; allies ")
     'Haftar’s army & allies'
     """
-    if line.isascii() and line.isprintable() and "&" not in line and "  " not in line:
-        # Printable ASCII without "&" gives ftfy's gate nothing (no entity, no escape
-        # sequence) and the character steps nothing but the outer spaces: what `_fix`
-        # returns, in one pass, without its calls and regex passes.
+    if (
+        line.isprintable()
+        and "&" not in line
+        and "  " not in line
+        and (line.isascii() or _BEYOND_ASCII_AND_INERT.search(line) is None)
+    ):
+        # Printable ASCII (and INERT_MARKS) without "&" gives ftfy's gate nothing (no
+        # entity, no escape sequence, no mojibake pair) and the character steps nothing
+        # but the outer spaces: what `_fix` returns, without its calls and regex passes.
         return line.strip(" ") if config.normalize_spaces else line
     return _fix(line, config, None)
 
