@@ -55,16 +55,36 @@ def test_folded_text_is_that_of_the_offset_keeping_fold():
         assert dates._fold_text(text) == dates._fold(text)[0]
 
 
-def test_every_date_phrase_holds_an_ascii_digit():
-    """What lets `_parse_full` skip the match on a text without one."""
+def test_every_date_holds_the_date_shape():
+    """What lets `_parse_full` skip the match on a text without `_DATE_SHAPE`: texts put
+    together from date parts, in date order (many are dates) and in any order, that
+    either pattern fits all hold it."""
     from cleannews import dates
 
-    for text in ("Monday", "May", "today at noon", "il y a 3 heures", "١٢ مايو ٢٠٢٠"):
+    lead = ["", "(", "| ", "published ", "updated: ", "published on ", "le ", "am "]
+    weekday = ["", "monday, ", "lundi ", "mon. "]
+    day = ["3", "12", "07", "1st", "3rd", "31", "2019", "19", "5"]
+    sep = [" ", "-", "/", ".", ". ", " de ", " of ", ", ", ""]
+    month = ["may", "mai", "june", "sept.", "março", "12", "3", "07"]
+    year = ["2019", "19", "1999", "05", "7", "20190"]
+    time = ["", " 10:30", ", 9.45 am", " at 5 pm gmt", " 17h30", " | 10:30 +02:00", " uhr"]
+    trail = ["", ".", ")", " |", ","]
+    rng = random.Random(5)
+    texts = []
+    for _ in range(20000):
+        picks = [rng.choice(x) for x in (lead, weekday, day, sep, month, sep, year, time, trail)]
+        texts.append("".join(picks))
+        rng.shuffle(picks)
+        texts.append("".join(picks))
+    fitted = 0
+    for text in texts:
         folded = dates._fold(text)[0]
-        assert (dates._ASCII_DIGIT.search(folded) is None) <= (
-            dates._LINE_RE.fullmatch(folded) is None and dates._DATE_RE.fullmatch(folded) is None
-        )
+        if any(p.fullmatch(folded) for p in (dates._LINE_RE, dates._DATE_RE)):
+            fitted += 1
+            assert dates._DATE_SHAPE.search(folded) is not None, text
+    assert fitted >= 2000  # the texts do hold dates
     assert dates.parse_date_line("١٢ مايو ٢٠٢٠") is not None  # Arabic-Indic digits fold to 0-9
+    assert dates.parse_date_line("Updated 5 min ago") is None  # (no year: not a date line)
 
 
 def test_plain_marks_are_typographic_marks_in_another_form():

@@ -696,10 +696,13 @@ _MONTH_DAY_YEAR = (
     r"(?P<d2>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?(?: ?, ?| )(?P<y2>[0-9]{4})(?![0-9])"
 )
 _DATE = "(?:" + "|".join((_ISO, _NUMERIC, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)) + ")"
-#: Each of `_DATE`'s four forms has a mandatory `[0-9]` (its day or year), and every pattern
-#: that `_parse_full` fits to a whole text holds `_DATE` outside any optional group (through
-#: `_PHRASE`): a folded text without an ASCII digit matches none of them.
-_ASCII_DIGIT: Final = re.compile("[0-9]")
+#: Each of `_DATE`'s four forms holds four digits in a row (a year) or, `_NUMERIC`, a
+#: digit, a separator, one or two digits, the same separator and two digits; and every
+#: pattern that `_parse_full` fits to a whole text holds `_DATE` outside any optional
+#: group (through `_PHRASE`): a folded text without this shape matches none of them.
+#: Most short lines with a number ("5 min read", "Photo 3 of 12") lack it, and this
+#: search costs a fraction of the match it saves.
+_DATE_SHAPE: Final = re.compile(r"[0-9]{4}|[0-9][-/.][0-9]{1,2}[-/.][0-9]{2}")
 
 _WEEKDAY = r"(?:يوم )?(?P<wd>\L<weekdays>)" + _END_WORD + r"\.?"
 _WEEKDAY_BEFORE = r"(?:" + _WEEKDAY + r"(?: ?,)? ?)?"
@@ -844,8 +847,8 @@ def _parse_full(pattern: regex.Pattern[str], text: str, language: str | None) ->
     if not stripped or len(stripped) > _LINE_LIMIT:
         return None
     folded = _fold_text(stripped)
-    if _ASCII_DIGIT.search(folded) is None:
-        return None  # every date phrase holds one (see `_ASCII_DIGIT`): no match to try
+    if _DATE_SHAPE.search(folded) is None:
+        return None  # every date holds one (see `_DATE_SHAPE`): no match to try
     try:
         match = pattern.fullmatch(folded, timeout=_TIMEOUT)
     except TimeoutError:
