@@ -298,6 +298,15 @@ SCALING: dict[str, tuple[Callable[[int], str], int]] = {
         ), 1500),
     "many stories": (_stories, 1500),
     "headline-like lines only": (_repeat("Council Approves Budget Item {i}"), 1500),
+    "a story all in capitals": (
+        lambda n: "\n".join(
+            "THE COUNCIL MET ON MONDAY AND AGREED THE NEW BUDGET AFTER A LONG DEBATE, AIDES SAID."
+            if i % 2
+            else f"SENATOR {i} SAYS THE NEW BUDGET PLAN WILL FAIL AGAIN"
+            for i in range(n)
+        ),
+        1500,
+    ),
     "boilerplate only": (_repeat("Advertisement"), 3000),
     "ideographic space run": (lambda n: "Abcdefghijklmn" + "\u3000" * (20 * n) + "x", 1000),
     "ideographic space after a headline": (lambda n: "Headline" + "\u3000" * (20 * n), 1000),

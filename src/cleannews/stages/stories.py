@@ -193,11 +193,20 @@ class SplitStories(RuleStage):
     def _remove_caps_headlines(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
         """Below a story's first paragraph, a long line in capitals is a linked headline.
 
-        Lines in capitals are few: they are found first, the prose above them only then."""
+        Lines in capitals are few: they are found first, each story's first mixed-case
+        paragraph only then (in a story written all in capitals, a line in capitals
+        stands out from nothing)."""
         capitals = [pos for pos, line in enumerate(lines) if line.text.isupper()]
+        if not capitals:
+            return
+        first_prose: dict[int, int] = {}
+        for pos, line in enumerate(lines):
+            if prose[pos] and not line.text.isupper():
+                first_prose.setdefault(line.story, pos)
         for pos in capitals:
             line = lines[pos]
-            if line.is_open and _is_caps_headline(line.text) and _prose_above(lines, prose, pos):
+            above = first_prose.get(line.story, pos) < pos
+            if above and line.is_open and _is_caps_headline(line.text):
                 doc.remove(line, CAPS_HEADLINE, self.name)
 
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
@@ -218,16 +227,6 @@ class SplitStories(RuleStage):
                 cutting.add(line.story)
             elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
-
-
-def _prose_above(lines: list[Line], prose: list[bool], pos: int) -> bool:
-    """A prose line of the same story, in mixed case, stands above `lines[pos]` (in a
-    story written all in capitals, a line in capitals stands out from nothing)."""
-    story = lines[pos].story
-    return any(
-        prose[above] and lines[above].story == story and not lines[above].text.isupper()
-        for above in range(pos)
-    )
 
 
 def _open_text_before(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
