@@ -338,10 +338,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, default=None, metavar="DIR")
     ap.add_argument("--json", type=Path, default=None, metavar="OUT")
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    ap.add_argument("--systems", default=None, help="comma-separated subset of the systems")
     args = ap.parse_args(argv)
     corpora = CORPORA if args.set == "all" else (args.set,)
     pages = [p for c in corpora for p in load(c)[: args.limit]]
     systems = available_systems(args.text)
+    if args.systems:
+        systems = [s for s in systems if s in args.systems.split(",")]
     jobs = [(p, tuple(systems)) for p in pages]
     outputs: dict[str, dict[str, Output]] = {s: {} for s in systems}
     if args.jobs > 1:

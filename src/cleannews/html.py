@@ -27,11 +27,14 @@ from lxml import html as lxml_html
 from cleannews.config import CleanConfig
 from cleannews.document import Doc
 from cleannews.htmlmeta import read_page_meta
+from cleannews.pagekind import UNDECLARED, PageKind, page_kind
 from cleannews.rules import structural_rule
 
 #: Class/id words that mark an element as a kind of boilerplate, and the rule named for it.
 BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
-    structural_rule("html-comments", "html", "An element marked as a comment section."): (
+    (HTML_COMMENTS := structural_rule(
+        "html-comments", "html", "An element marked as a comment section."
+    )): (
         "comment",
         "comments",
         "disqus",
@@ -85,7 +88,10 @@ BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
     ),
 }
 _CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "credit", "photo-credit"})
-_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+#: Class/id values split at every non-alphanumeric character and between a lower-case
+#: letter and a capital ("shareBar" -> share, bar). Capitals are letters, not separators:
+#: "wideWithPad" must give "wide", "with", "pad", never "ad".
+_TOKEN_SPLIT = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 #: Only containers are removed for their class/id: an inline span marked "share" inside
 #: a paragraph carries article text.
 _BLOCK_TAGS = frozenset(
@@ -307,27 +313,89 @@ def byline_authors(text: str) -> tuple[str, ...]:
     return tuple(split_names(_BY_PREFIX.sub("", text)))
 
 
-def remove_marked_elements(tree: etree._Element) -> list[HtmlRemoval]:
-    """Take out elements whose class/id marks boilerplate, unless they hold the article."""
-    total = 0
-    removals: list[HtmlRemoval] = []
+#: A marker names the boilerplate *of* a page, not the page. An element holding more than
+#: this share of the page's visible text is never removed for its class/id; and when the
+#: elements one rule would take hold this share together, they are the page's content
+#: (the posts of a forum thread, the items of a listing page) and all of them stay.
+#: Measured with `benchmarks/rule_audit.py` on the dev corpora: forum threads whose posts
+#: are marked as comments and listings made of story cards lost most of their gold text.
+MAX_MARKED_SHARE = 0.4
+
+
+_IS_INVISIBLE = " or ".join(f"self::{tag}" for tag in sorted(_INVISIBLE))
+_IN_INVISIBLE = " or ".join(f"ancestor::{tag}" for tag in sorted(_INVISIBLE))
+#: Invisible elements not inside another one (a script in the head counts once).
+_OUTERMOST_INVISIBLE = etree.XPath(f"//*[({_IS_INVISIBLE}) and not({_IN_INVISIBLE})]")
+
+
+def visible_length(tree: etree._Element) -> int:
+    """Characters of the page's text outside scripts, styles and the head (at least 1):
+    the measure the keep-safeguards compare with. Script text can outweigh a page's prose
+    tenfold, so it must not count."""
+    total = int(_TEXT_LENGTH(tree))
+    hidden = sum(int(_TEXT_LENGTH(e)) for e in _OUTERMOST_INVISIBLE(tree))
+    return max(1, total - hidden)
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    element: etree._Element
+    rule: str
+    text: str
+
+
+def remove_marked_elements(
+    tree: etree._Element, kind: PageKind = UNDECLARED
+) -> list[HtmlRemoval]:
+    """Take out elements whose class/id marks boilerplate, unless they hold the article.
+
+    On a page declared a discussion, comment-marked elements are its posts and stay. On a
+    page not declared an article, the elements of a rule that together hold most of the
+    page stay too (see `MAX_MARKED_SHARE`); a declared article keeps its comment section
+    out however long it is.
+    """
+    total = visible_length(tree)
+    vetoed: set[str] = {HTML_COMMENTS} if kind.is_discussion else set()
+    while True:
+        plan = _plan_marked(tree, total, vetoed)
+        heavy = set() if kind.is_article else _heavy_rules(plan, total)
+        if not heavy:
+            return _carry_out(plan)
+        vetoed |= heavy
+
+
+def _plan_marked(tree: etree._Element, total: int, vetoed: set[str]) -> list[_Planned]:
+    """The marked elements that would go, outermost first (none inside another)."""
+    plan: list[_Planned] = []
     walk = _Walk(_MARKED_BLOCK_CANDIDATES(tree), _MARKED_BLOCKS_INSIDE)
     for element in walk:
         rule = _marker_rule(_tokens(element))
-        if rule is None:
+        if rule is None or rule in vetoed:
             continue
         text = _text(element)
-        total = total or max(1, int(_TEXT_LENGTH(tree)))
         if (
-            len(text) > 0.4 * total
+            len(text) > MAX_MARKED_SHARE * total
             or element.find(".//article") is not None
             or element.find(".//h1") is not None
         ):
             continue
-        walk.drop(element)
-        if text:
-            removals.append(HtmlRemoval(text, rule))
-    return removals
+        walk.skip_inside(element)
+        plan.append(_Planned(element, rule, text))
+    return plan
+
+
+def _heavy_rules(plan: list[_Planned], total: int) -> set[str]:
+    """Rules whose planned elements together hold more than `MAX_MARKED_SHARE` of the page."""
+    held: dict[str, int] = {}
+    for item in plan:
+        held[item.rule] = held.get(item.rule, 0) + len(item.text)
+    return {rule for rule, length in held.items() if length > MAX_MARKED_SHARE * total}
+
+
+def _carry_out(plan: list[_Planned]) -> list[HtmlRemoval]:
+    for item in plan:
+        _drop_keeping_tail(item.element)
+    return [HtmlRemoval(item.text, item.rule) for item in plan if item.text]
 
 
 HTML_LINK_LIST = structural_rule(
@@ -339,9 +407,11 @@ HTML_LINK_LIST = structural_rule(
 LINK_DENSITY = 0.8
 
 
-def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
+def remove_link_lists(
+    tree: etree._Element, total: int | None = None, kind: PageKind = UNDECLARED
+) -> list[HtmlRemoval]:
     """Take out lists of three or more items that are (almost) only link text."""
-    removals: list[HtmlRemoval] = []
+    plan: list[_Planned] = []
     walk = _Walk(list(tree.iter("ul", "ol")), _LISTS_INSIDE)
     for element in walk:
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
@@ -350,9 +420,22 @@ def remove_link_lists(tree: etree._Element) -> list[HtmlRemoval]:
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= LINK_DENSITY * len(text) and len(text.split()) <= 25 * len(items):
-            walk.drop(element)
-            removals.append(HtmlRemoval(text, HTML_LINK_LIST))
-    return removals
+            walk.skip_inside(element)
+            plan.append(_Planned(element, HTML_LINK_LIST, text))
+    return _unless_heavy(tree, plan, total, kind)
+
+
+def _unless_heavy(
+    tree: etree._Element, plan: list[_Planned], total: int | None, kind: PageKind
+) -> list[HtmlRemoval]:
+    """Carry out a structural pass's plan, unless the page is not declared an article and
+    what the pass would take is its content (more than `MAX_MARKED_SHARE` of its visible
+    text: a listing page's cards, say)."""
+    if not plan:
+        return []
+    if not kind.is_article and _heavy_rules(plan, total or visible_length(tree)):
+        return []
+    return _carry_out(plan)
 
 
 HTML_TEASER_LIST = structural_rule(
@@ -363,20 +446,21 @@ HTML_TEASER_LIST = structural_rule(
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
-def remove_teaser_lists(tree: etree._Element) -> list[HtmlRemoval]:
+def remove_teaser_lists(
+    tree: etree._Element, total: int | None = None, kind: PageKind = UNDECLARED
+) -> list[HtmlRemoval]:
     """Take out lists in which half the items or more (two at least) hold a heading that
     is a link: story cards (headline, maybe a standfirst or a date), which a list inside an
     article does not have."""
-    removals: list[HtmlRemoval] = []
+    plan: list[_Planned] = []
     walk = _Walk(list(tree.iter("ul", "ol")), _LISTS_INSIDE)
     for element in walk:
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
         teasers = sum(1 for li in items if _has_linked_heading(li))
         if teasers >= 2 and 2 * teasers >= len(items):
-            text = _text(element)
-            walk.drop(element)
-            removals.append(HtmlRemoval(text, HTML_TEASER_LIST))
-    return removals
+            walk.skip_inside(element)
+            plan.append(_Planned(element, HTML_TEASER_LIST, _text(element)))
+    return _unless_heavy(tree, plan, total, kind)
 
 
 def _has_linked_heading(item: etree._Element) -> bool:
@@ -429,9 +513,11 @@ HTML_LINK_LINE = structural_rule(
 _URL_TEXT = regex.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 
-def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
+def remove_link_lines(
+    tree: etree._Element, total: int | None = None, kind: PageKind = UNDECLARED
+) -> list[HtmlRemoval]:
     """Take out short paragraphs and subheadings whose whole text is a link."""
-    removals: list[HtmlRemoval] = []
+    plan: list[_Planned] = []
     walk = _Walk(list(tree.iter(*_LINK_LINE_TAGS)), _LINK_LINES_INSIDE)
     for element in walk:
         text = _text(element)
@@ -439,9 +525,9 @@ def remove_link_lines(tree: etree._Element) -> list[HtmlRemoval]:
             continue  # a written-out address is text the author chose to show
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked >= 0.95 * len(text):
-            walk.drop(element)
-            removals.append(HtmlRemoval(text, HTML_LINK_LINE))
-    return removals
+            walk.skip_inside(element)
+            plan.append(_Planned(element, HTML_LINK_LINE, text))
+    return _unless_heavy(tree, plan, total, kind)
 
 
 _TABLE_CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
@@ -501,9 +587,9 @@ class _Walk:
             if element.getparent() is not None:  # the root is never dropped
                 yield element
 
-    def drop(self, element: etree._Element) -> None:
+    def skip_inside(self, element: etree._Element) -> None:
+        """Pass over the candidates inside `element` (it will go as a whole)."""
         self.at += int(self.inside(element))
-        _drop_keeping_tail(element)
 
 
 def _drop_keeping_tail(element: etree._Element) -> None:
@@ -582,33 +668,61 @@ class ExtractionTimeout(BaseException):
     """
 
 
-def extract_text(tree: etree._Element, budget: float) -> str | None:
+#: When the recall-oriented extraction keeps less than this share of the page's visible
+#: text, trafilatura's default (precision-oriented) extraction is asked too. On some pages
+#: (question-and-answer threads, long forum threads, product and listing pages)
+#: `favor_recall` settles on one small block and returns a tenth of the text the default
+#: finds. Asking only then keeps the second extraction off most pages: on the dev corpora
+#: it runs on about one page in ten (`benchmarks/scoreboard.py`, before -> after in the
+#: changelog).
+SECOND_OPINION_BELOW = 0.25
+#: The default extraction replaces the recall one only if it is this many times longer.
+SECOND_OPINION_GAIN = 2.0
+
+
+def extract_text(
+    tree: etree._Element, budget: float, *, comments: bool = False, visible: int = 0
+) -> str | None:
     """trafilatura's main text of a tree, or None when it finds nothing or fails.
 
     Raises ExtractionTimeout past `budget` seconds. The budget is enforced with a timer
     signal, which only the main thread can receive, and only when the host application
     has no timer of its own running (its timer and handler are left alone). Elsewhere
     extraction runs without a clock; `MAX_TREE_ELEMENTS` (checked by the caller) bounds
-    its work in every thread.
+    its work in every thread. `comments` keeps what trafilatura takes for comments: on a
+    discussion page they are the posts. `visible` is the page's visible text length: a
+    recall extraction much shorter than it gets a second opinion (`SECOND_OPINION_BELOW`).
     """
-    import trafilatura
 
     def work() -> str | None:
-        try:
-            text: str | None = trafilatura.extract(
-                tree,
-                include_comments=False,
-                include_tables=True,
-                deduplicate=False,
-                favor_recall=True,
-            )
-        except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
-            return None  # trafilatura fails on some odd markup: fall back to visible text
-        return text
+        recall = _trafilatura(tree, comments=comments, favor_recall=True)
+        if len(recall or "") >= SECOND_OPINION_BELOW * visible:
+            return recall
+        default = _trafilatura(tree, comments=comments, favor_recall=False)
+        if len(default or "") >= SECOND_OPINION_GAIN * len(recall or ""):
+            return default
+        return recall
 
     if threading.current_thread() is not threading.main_thread():
         return work()
     return _with_alarm(work, budget)
+
+
+def _trafilatura(tree: etree._Element, *, comments: bool, favor_recall: bool) -> str | None:
+    """One trafilatura extraction (it leaves the tree as it was), or None on failure."""
+    import trafilatura
+
+    try:
+        text: str | None = trafilatura.extract(
+            tree,
+            include_comments=comments,
+            include_tables=True,
+            deduplicate=False,
+            favor_recall=favor_recall,
+        )
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
+        return None  # trafilatura fails on some odd markup: fall back to visible text
+    return text
 
 
 def _with_alarm(work: Callable[[], str | None], budget: float) -> str | None:
@@ -627,7 +741,12 @@ def _with_alarm(work: Callable[[], str | None], budget: float) -> str | None:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings: list[str]) -> str:
+def _extract_or_fallback(
+    tree: etree._Element,
+    config: CleanConfig,
+    doc_warnings: list[str],
+    kind: PageKind = UNDECLARED,
+) -> str:
     elements = int(_COUNT_ELEMENTS(tree))
     if elements > MAX_TREE_ELEMENTS:
         doc_warnings.append(
@@ -636,7 +755,12 @@ def _extract_or_fallback(tree: etree._Element, config: CleanConfig, doc_warnings
         )
         return visible_text(tree)
     try:
-        extracted = extract_text(tree, config.html_time_budget)
+        extracted = extract_text(
+            tree,
+            config.html_time_budget,
+            comments=kind.is_discussion,
+            visible=visible_length(tree),
+        )
     except ExtractionTimeout:
         doc_warnings.append(
             f"HTML extraction exceeded its {config.html_time_budget:g} s budget; "
@@ -665,12 +789,13 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    removals = (
-        remove_marked_elements(tree)
-        + remove_popups(tree)
-        + remove_teaser_lists(tree)
-        + remove_link_lists(tree)
-        + remove_link_lines(tree)
+    kind = page_kind(tree)
+    removals = remove_marked_elements(tree, kind) + remove_popups(tree)
+    total = visible_length(tree)  # what is left for the structural passes to judge
+    removals += (
+        remove_teaser_lists(tree, total, kind)
+        + remove_link_lists(tree, total, kind)
+        + remove_link_lines(tree, total, kind)
     )
     unwrap_layout_tables(tree)
     articles = article_elements(tree)
@@ -681,7 +806,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         starts = _join_stories(texts)
         text = "\n".join(texts)
     else:
-        text = _extract_or_fallback(tree, config, warnings)
+        text = _extract_or_fallback(tree, config, warnings, kind)
         starts = []
     doc = Doc.from_text(text, config, kind="html")
     doc.page = page

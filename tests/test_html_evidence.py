@@ -1,0 +1,219 @@
+"""HTML markers take text only on evidence: whole class tokens, the page's visible text,
+what the page declares itself to be, and a second extraction where the first finds little.
+
+Each case is a small page written for the test; the behaviour it pins was measured on the
+dev corpora (`benchmarks/rule_audit.py`, `benchmarks/scoreboard.py`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import etree
+
+import cleannews
+from cleannews import html as H
+from cleannews.pagekind import UNDECLARED, PageKind, page_kind
+
+PROSE = (
+    "The river authority opened the new flood gates on Monday after three years of work, "
+    "and engineers said the town centre would now be safe from a once-a-century flood."
+)
+
+
+def tree_of(body: str, head: str = "") -> etree._Element:
+    tree = H.parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert tree is not None
+    return tree
+
+
+def div(cls: str, text: str) -> str:
+    return f'<div class="{cls}"><p>{text}</p></div>'
+
+
+# -- class/id tokens ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("max-w_wide @/wideWithPad:mx_auto", {"max", "w", "wide", "with", "pad", "mx", "auto"}),
+        ("AdSlot", {"ad", "slot", "adslot"}),
+        ("shareBar", {"share", "bar", "sharebar"}),
+        ("comment-list", {"comment", "list", "comment-list"}),
+    ],
+)
+def test_class_values_split_into_whole_words_capitals_included(value, expected):
+    words = H._value_tokens(value)
+    assert expected <= words
+    assert ("ad" in words) == (value == "AdSlot")
+
+
+def test_a_utility_class_with_pad_in_it_is_not_an_advert():
+    tree = tree_of(div("mx_5 @/wideWithPad:mx_auto", PROSE) + div("promo", "Buy one get one"))
+    removals = H.remove_marked_elements(tree)
+    assert removals == [H.HtmlRemoval("Buy one get one", "html-ad")]
+    assert PROSE in H._text(tree)
+
+
+# -- visible text ------------------------------------------------------------------------
+
+
+def test_visible_length_leaves_out_scripts_styles_and_the_head():
+    script = "<script>var x = '" + "z" * 5000 + "';</script>"
+    tree = tree_of(f"<p>abcde</p>{script}<style>p {{color: red}}</style>", f"<title>T</title>{script}")
+    assert H.visible_length(tree) == 5
+
+
+def test_visible_length_is_at_least_one():
+    assert H.visible_length(tree_of("<script>x()</script>")) == 1
+
+
+def test_a_marked_container_holding_most_of_the_visible_text_stays():
+    """Scripts used to count as page text, so the post's own container (marked 'share')
+    looked small and went."""
+    script = "<script>var data = '" + "q" * 20000 + "';</script>"
+    body = div("share-container", " ".join([PROSE] * 4)) + div("sharebar", "Share Post") + script
+    tree = tree_of(body)
+    assert H.remove_marked_elements(tree) == [H.HtmlRemoval("Share Post", "html-share")]
+
+
+# -- what the page declares --------------------------------------------------------------
+
+
+def ld(kind: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": kind})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "types", "discussion", "article"),
+    [
+        (ld("NewsArticle"), "", {"NewsArticle"}, False, True),
+        ('<meta property="og:type" content="Article">', "", {"og:article"}, False, True),
+        (ld("DiscussionForumPosting"), "", {"DiscussionForumPosting"}, True, False),
+        (
+            ld("BlogPosting"),
+            '<div itemscope itemtype="https://schema.org/QAPage"></div>',
+            {"BlogPosting", "QAPage"},
+            True,
+            False,
+        ),
+        ("", "", set(), False, False),
+        ('<script type="application/ld+json">{not json', "", set(), False, False),
+    ],
+)
+def test_page_kind_reads_json_ld_microdata_and_og_type(head, body, types, discussion, article):
+    kind = page_kind(tree_of(body, head))
+    assert kind.types == frozenset(types)
+    assert (kind.is_discussion, kind.is_article) == (discussion, article)
+
+
+def thread(head: str) -> etree._Element:
+    posts = "".join(div("comment", f"{PROSE} Reply number {i}.") for i in range(4))
+    return tree_of(div("topic", PROSE) + posts, head)
+
+
+def test_on_a_declared_discussion_the_comment_marked_posts_stay():
+    tree = thread(ld("DiscussionForumPosting"))
+    assert H.remove_marked_elements(tree, page_kind(tree)) == []
+    assert "Reply number 3." in H._text(tree)
+
+
+def test_on_a_declared_article_the_comments_go_however_long():
+    tree = thread(ld("NewsArticle"))
+    removals = H.remove_marked_elements(tree, page_kind(tree))
+    assert [r.rule for r in removals] == ["html-comments"] * 4
+    assert "Reply number" not in H._text(tree)
+
+
+def test_on_an_undeclared_page_comments_holding_most_of_it_are_its_content():
+    tree = thread("")
+    assert page_kind(tree) == UNDECLARED
+    assert H.remove_marked_elements(tree, UNDECLARED) == []
+
+
+def test_on_an_undeclared_page_a_small_comment_section_still_goes():
+    tree = tree_of(div("story", " ".join([PROSE] * 6)) + div("comments", "First! Nice one."))
+    assert H.remove_marked_elements(tree) == [H.HtmlRemoval("First! Nice one.", "html-comments")]
+
+
+def cards(n: int) -> str:
+    items = "".join(
+        f'<li><h3><a href="/s{i}">Story number {i} about the harbour</a></h3>'
+        f"<p>A short summary of story {i}.</p></li>"
+        for i in range(n)
+    )
+    return f"<ul>{items}</ul>"
+
+
+def test_a_listing_page_keeps_its_story_cards():
+    tree = tree_of("<h1>Latest</h1>" + cards(6))
+    assert H.remove_teaser_lists(tree, kind=page_kind(tree)) == []
+    assert "Story number 5" in H._text(tree)
+
+
+def test_a_declared_article_loses_its_story_cards_however_many():
+    tree = tree_of("<h1>Latest</h1>" + cards(6), ld("Article"))
+    removals = H.remove_teaser_lists(tree, kind=page_kind(tree))
+    assert [r.rule for r in removals] == ["html-teaser-list"]
+
+
+def test_an_article_with_a_few_cards_below_it_loses_them_undeclared_too():
+    tree = tree_of(f"<p>{PROSE}</p>" * 8 + cards(3))
+    removals = H.remove_teaser_lists(tree, kind=UNDECLARED)
+    assert [r.rule for r in removals] == ["html-teaser-list"]
+
+
+def test_kind_reaches_the_pipeline():
+    """End to end: the same thread, declared a discussion, keeps its posts in the body."""
+    posts = "".join(f'<div class="comment"><p>{PROSE} Reply {i}.</p></div>' for i in range(4))
+    page = f"<html><head>{ld('DiscussionForumPosting')}</head><body>{posts}</body></html>"
+    assert "Reply 3." in cleannews.clean(page).body
+
+
+# -- second opinion ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def extractions(monkeypatch):
+    """Replace trafilatura with canned answers per mode; records the modes asked."""
+    asked: list[bool] = []
+    answers = {True: "r" * 100, False: "d" * 300}
+
+    def fake(tree, *, comments, favor_recall):
+        asked.append(favor_recall)
+        return answers[favor_recall]
+
+    monkeypatch.setattr(H, "_trafilatura", fake)
+    return asked, answers
+
+
+def test_a_recall_extraction_holding_enough_of_the_page_is_taken_alone(extractions):
+    asked, answers = extractions
+    assert H.extract_text(tree_of(""), 10.0, visible=400) == answers[True]
+    assert asked == [True]
+
+
+def test_a_short_recall_extraction_gets_the_default_one_when_that_is_twice_as_long(extractions):
+    asked, answers = extractions
+    assert H.extract_text(tree_of(""), 10.0, visible=401) == answers[False]
+    assert asked == [True, False]
+
+
+def test_the_default_extraction_must_be_twice_as_long_to_win(extractions):
+    asked, answers = extractions
+    answers[False] = "d" * 199
+    assert H.extract_text(tree_of(""), 10.0, visible=10_000) == answers[True]
+    assert asked == [True, False]
+
+
+def test_no_recall_text_and_no_default_text_is_none(extractions):
+    asked, answers = extractions
+    answers[True] = None
+    answers[False] = None
+    assert H.extract_text(tree_of(""), 10.0, visible=50) is None
+
+
+def test_page_kind_of_undeclared_is_empty():
+    assert PageKind(frozenset()) == UNDECLARED
