@@ -25,7 +25,7 @@ WIDGET_BLOCK = structural_rule(
 WIDGET_LINE_WORDS = 20
 #: Rules (any language: the name may carry a language suffix) that match the parts of a
 #: sign-up or comment form. A line between two of them is part of the same form whatever
-#: its shape ("Get the day's big stories in your inbox." between the form's title and its
+#: its shape ("Our weekly digest lands in your inbox." between the form's title and its
 #: thank-you message), up to FORM_LINE_WORDS words. Ads and links that stand between
 #: paragraphs are not among them, so a paragraph between two ads stays.
 FORM_RULES = ("newsletter-prompt", "comment-form-notice", "privacy-notice", "comment-prompt")
