@@ -89,9 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             t[2] += hit
             t[3] += hit > 0
     gold = sum(r["gold"] for r in results)
-    print(f"{len(pages)} dev pages, {gold} gold shingles, "
-          f"{sum(r['gold_in_body'] for r in results)} in the body, "
-          f"{sum(r['missing'] for r in results)} neither in the body nor in any removal/field")
+    print(
+        f"{len(pages)} dev pages, {gold} gold shingles, "
+        f"{sum(r['gold_in_body'] for r in results)} in the body, "
+        f"{sum(r['missing'] for r in results)} neither in the body nor in any removal/field"
+    )
     print(f"{'stage/rule':<44}{'removals':>9}{'shingles':>10}{'gold':>8}{'gold%':>7}{'pages':>7}")
     for rule, (n, total, hit, npages) in sorted(totals.items(), key=lambda kv: -kv[1][2]):
         share = hit / total if total else 0.0

@@ -62,7 +62,9 @@ def test_a_utility_class_with_pad_in_it_is_not_an_advert():
 
 def test_visible_length_leaves_out_scripts_styles_and_the_head():
     script = "<script>var x = '" + "z" * 5000 + "';</script>"
-    tree = tree_of(f"<p>abcde</p>{script}<style>p {{color: red}}</style>", f"<title>T</title>{script}")
+    tree = tree_of(
+        f"<p>abcde</p>{script}<style>p {{color: red}}</style>", f"<title>T</title>{script}"
+    )
     assert H.visible_length(tree) == 5
 
 
@@ -209,7 +211,7 @@ def test_the_default_extraction_must_be_twice_as_long_to_win(extractions):
 
 
 def test_no_recall_text_and_no_default_text_is_none(extractions):
-    asked, answers = extractions
+    _asked, answers = extractions
     answers[True] = None
     answers[False] = None
     assert H.extract_text(tree_of(""), 10.0, visible=50) is None

@@ -32,9 +32,11 @@ from cleannews.rules import structural_rule
 
 #: Class/id words that mark an element as a kind of boilerplate, and the rule named for it.
 BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
-    (HTML_COMMENTS := structural_rule(
-        "html-comments", "html", "An element marked as a comment section."
-    )): (
+    (
+        HTML_COMMENTS := structural_rule(
+            "html-comments", "html", "An element marked as a comment section."
+        )
+    ): (
         "comment",
         "comments",
         "disqus",
@@ -344,9 +346,7 @@ class _Planned:
     text: str
 
 
-def remove_marked_elements(
-    tree: etree._Element, kind: PageKind = UNDECLARED
-) -> list[HtmlRemoval]:
+def remove_marked_elements(tree: etree._Element, kind: PageKind = UNDECLARED) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article.
 
     On a page declared a discussion, comment-marked elements are its posts and stay. On a
