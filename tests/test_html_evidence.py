@@ -219,3 +219,52 @@ def test_no_recall_text_and_no_default_text_is_none(extractions):
 
 def test_page_kind_of_undeclared_is_empty():
     assert PageKind(frozenset()) == UNDECLARED
+
+
+# -- discussions, cards, repeated paragraphs -----------------------------------------------
+
+
+def test_a_discussions_article_elements_are_posts_of_one_page_not_stories():
+    posts = "".join(
+        f"<article><p>{PROSE} Post {i} says so.</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+        for i in range(3)
+    )
+    page = f"<html><head>{ld('DiscussionForumPosting')}</head><body>{posts}</body></html>"
+    article = cleannews.clean(page)
+    assert article.others == ()
+    assert all(f"Post {i} says so." in article.body for i in range(3))
+
+
+def test_the_same_articles_undeclared_are_three_stories():
+    posts = "".join(
+        f"<article><p>{PROSE} Post {i} says so.</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+        for i in range(3)
+    )
+    article = cleannews.clean(f"<html><body>{posts}</body></html>")
+    assert len(article.others) == 2
+
+
+def test_an_item_with_a_long_text_under_its_linked_heading_is_a_post_not_a_card():
+    long_post = " ".join([PROSE] * 3)  # over 60 words outside the links
+    items = "".join(
+        f'<li><h4><a href="/members/{i}">member{i}</a></h4><p>{long_post}</p></li>'
+        for i in range(3)
+    )
+    tree = tree_of(f"<p>{PROSE}</p>" * 20 + f"<ol>{items}</ol>")
+    assert H.remove_teaser_lists(tree, kind=UNDECLARED) == []
+
+
+def test_a_repeated_paragraph_in_html_stays_as_published():
+    """The fact-box check runs on text input only: in HTML the boxes are elements the
+    extractor judges, and repeats it keeps (pull quotes, a docs page's notes) are in the
+    gold of every dev corpus."""
+    first = "The bridge will close for repairs on Monday. Buses will run every ten minutes."
+    second = "The council approved the plan last week. Work should take about three months."
+    third = "Shops near the bridge will stay open. Parking on the quay is free until June."
+    box = "Buses will run every ten minutes. Work should take about three months."
+    body = f"<p>{first}</p><p>{second}</p><p>{third}</p><blockquote><p>{box}</p></blockquote>"
+    html = cleannews.clean(f"<html><body><article>{body}</article></body></html>")
+    assert box in html.paragraphs
+    text = cleannews.clean("\n\n".join([first, second, third, box]))
+    assert box not in text.paragraphs
+    assert [r.rule for r in text.removed] == ["fact-box-duplicate"]

@@ -456,11 +456,23 @@ def remove_teaser_lists(
     walk = _Walk(list(tree.iter("ul", "ol")), _LISTS_INSIDE)
     for element in walk:
         items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
-        teasers = sum(1 for li in items if _has_linked_heading(li))
+        teasers = sum(1 for li in items if _is_teaser_card(li))
         if teasers >= 2 and 2 * teasers >= len(items):
             walk.skip_inside(element)
             plan.append(_Planned(element, HTML_TEASER_LIST, _text(element)))
     return _unless_heavy(tree, plan, total, kind)
+
+
+#: A story card's words outside its links: a standfirst of a sentence or two. An item with
+#: more is a post or an entry of its own (a forum message under its linked author name).
+TEASER_MAX_UNLINKED_WORDS = 60
+
+
+def _is_teaser_card(item: etree._Element) -> bool:
+    if not _has_linked_heading(item):
+        return False
+    linked = sum(len(_text(a).split()) for a in item.iter("a"))
+    return len(_text(item).split()) - linked <= TEASER_MAX_UNLINKED_WORDS
 
 
 def _has_linked_heading(item: etree._Element) -> bool:
@@ -798,7 +810,8 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         + remove_link_lines(tree, total, kind)
     )
     unwrap_layout_tables(tree)
-    articles = article_elements(tree)
+    # The posts of a thread are often `<article>` elements too: they are one page, not stories.
+    articles = [] if kind.is_discussion else article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]
     if articles:

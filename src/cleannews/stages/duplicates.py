@@ -91,7 +91,8 @@ class CollapseDuplicates(Stage):
         for story in range(len(doc.stories)):
             lines = [ln for ln in by_story[story] if ln.fate in (Fate.BODY, Fate.CAPTION)]
             self._collapse_repeats(doc, lines)
-            self._remove_covered_paragraphs(doc, [ln for ln in lines if ln.is_open])
+            if doc.kind != "html":
+                self._remove_covered_paragraphs(doc, [ln for ln in lines if ln.is_open])
 
     def _collapse_repeats(self, doc: Doc, lines: list[Line]) -> None:
         """Repeats of header lines (headline, byline) and of captions are removed.
