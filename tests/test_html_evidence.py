@@ -268,3 +268,20 @@ def test_a_repeated_paragraph_in_html_stays_as_published():
     text = cleannews.clean("\n\n".join([first, second, third, box]))
     assert box not in text.paragraphs
     assert [r.rule for r in text.removed] == ["fact-box-duplicate"]
+
+
+def test_a_heading_that_links_to_itself_is_the_articles_own_heading():
+    heading = '<h2 id="costs"><a href="#costs">What the works will cost</a></h2>'
+    away = '<h3><a href="https://example.org/other">Another story entirely</a></h3>'
+    tree = tree_of(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>{away}")
+    removals = H.remove_link_lines(tree)
+    assert removals == [H.HtmlRemoval("Another story entirely", "html-link-line")]
+    assert "What the works will cost" in H._text(tree)
+
+
+def test_a_table_of_contents_of_in_page_anchors_is_not_a_link_list():
+    toc = "".join(f'<li><a href="#part{i}">Part {i} of the guide</a></li>' for i in range(4))
+    links = "".join(f'<li><a href="/tag/{i}">Tag number {i}</a></li>' for i in range(4))
+    tree = tree_of(f"<p>{PROSE}</p><ul>{toc}</ul><ul>{links}</ul>")
+    removals = H.remove_link_lists(tree)
+    assert [r.text for r in removals] == ["Tag number 0 Tag number 1 Tag number 2 Tag number 3"]

@@ -137,7 +137,7 @@ def plain_passes(tree: etree._Element) -> list[H.HtmlRemoval]:
     def detached(element: etree._Element) -> bool:
         return all(ancestor is not tree for ancestor in element.iterancestors())
 
-    removals, total = [], max(1, len(H._text(tree)))
+    removals, total = [], H.visible_length(tree)
     for element in list(tree.iter(etree.Element)):
         if element.getparent() is None or element.tag not in H._BLOCK_TAGS or detached(element):
             continue
@@ -161,7 +161,8 @@ def plain_passes(tree: etree._Element) -> list[H.HtmlRemoval]:
                 continue
             if rule == H.HTML_LINK_LINE and (len(text.split()) > 25 or H._URL_TEXT.match(text)):
                 continue
-            if sum(len(H._text(a)) for a in element.iter("a")) >= share * len(text):
+            away = [a for a in element.iter("a") if not (a.get("href") or "#").startswith("#")]
+            if sum(len(H._text(a)) for a in away) >= share * len(text):
                 H._drop_keeping_tail(element)
                 removals.append(H.HtmlRemoval(text, rule))
     return removals

@@ -418,11 +418,20 @@ def remove_link_lists(
         text = _text(element)
         if len(items) < 3 or not text:
             continue
-        linked = sum(len(_text(a)) for a in element.iter("a"))
+        linked = _linked_length(element)
         if linked >= LINK_DENSITY * len(text) and len(text.split()) <= 25 * len(items):
             walk.skip_inside(element)
             plan.append(_Planned(element, HTML_LINK_LIST, text))
     return _unless_heavy(tree, plan, total, kind)
+
+
+def _linked_length(element: etree._Element) -> int:
+    """Characters of the element's text inside links to elsewhere. An anchor to a place on
+    the same page (`href="#..."`, a heading's own permalink) or one with no `href` leads
+    nowhere else: its text is the page's own."""
+    return sum(
+        len(_text(a)) for a in element.iter("a") if not (a.get("href") or "#").startswith("#")
+    )
 
 
 def _unless_heavy(
@@ -535,7 +544,7 @@ def remove_link_lines(
         text = _text(element)
         if not text or len(text.split()) > 25 or _URL_TEXT.match(text):
             continue  # a written-out address is text the author chose to show
-        linked = sum(len(_text(a)) for a in element.iter("a"))
+        linked = _linked_length(element)
         if linked >= 0.95 * len(text):
             walk.skip_inside(element)
             plan.append(_Planned(element, HTML_LINK_LINE, text))
