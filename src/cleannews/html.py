@@ -324,18 +324,16 @@ def byline_authors(text: str) -> tuple[str, ...]:
 MAX_MARKED_SHARE = 0.4
 
 
-_IS_INVISIBLE = " or ".join(f"self::{tag}" for tag in sorted(_INVISIBLE))
-_IN_INVISIBLE = " or ".join(f"ancestor::{tag}" for tag in sorted(_INVISIBLE))
-#: Invisible elements not inside another one (a script in the head counts once).
-_OUTERMOST_INVISIBLE = etree.XPath(f"//*[({_IS_INVISIBLE}) and not({_IN_INVISIBLE})]")
-
-
 def visible_length(tree: etree._Element) -> int:
     """Characters of the page's text outside scripts, styles and the head (at least 1):
     the measure the keep-safeguards compare with. Script text can outweigh a page's prose
     tenfold, so it must not count."""
     total = int(_TEXT_LENGTH(tree))
-    hidden = sum(int(_TEXT_LENGTH(e)) for e in _OUTERMOST_INVISIBLE(tree))
+    hidden = sum(
+        int(_TEXT_LENGTH(e))
+        for e in tree.iter(*_INVISIBLE)
+        if next(e.iterancestors(*_INVISIBLE), None) is None  # a script in the head: once
+    )
     return max(1, total - hidden)
 
 
@@ -346,7 +344,9 @@ class _Planned:
     text: str
 
 
-def remove_marked_elements(tree: etree._Element, kind: PageKind = UNDECLARED) -> list[HtmlRemoval]:
+def remove_marked_elements(
+    tree: etree._Element, kind: PageKind = UNDECLARED, total: int | None = None
+) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article.
 
     On a page declared a discussion, comment-marked elements are its posts and stay. On a
@@ -354,7 +354,7 @@ def remove_marked_elements(tree: etree._Element, kind: PageKind = UNDECLARED) ->
     page stay too (see `MAX_MARKED_SHARE`); a declared article keeps its comment section
     out however long it is.
     """
-    total = visible_length(tree)
+    total = total or visible_length(tree)
     vetoed: set[str] = {HTML_COMMENTS} if kind.is_discussion else set()
     while True:
         plan = _plan_marked(tree, total, vetoed)
@@ -767,6 +767,7 @@ def _extract_or_fallback(
     config: CleanConfig,
     doc_warnings: list[str],
     kind: PageKind = UNDECLARED,
+    visible: int = 0,
 ) -> str:
     elements = int(_COUNT_ELEMENTS(tree))
     if elements > MAX_TREE_ELEMENTS:
@@ -780,7 +781,7 @@ def _extract_or_fallback(
             tree,
             config.html_time_budget,
             comments=kind.is_discussion,
-            visible=visible_length(tree),
+            visible=visible or visible_length(tree),
         )
     except ExtractionTimeout:
         doc_warnings.append(
@@ -792,6 +793,12 @@ def _extract_or_fallback(
         doc_warnings.append("trafilatura found no main content; used the page's visible text")
         return visible_text(tree)
     return extracted
+
+
+def _less(total: int, removals: list[HtmlRemoval]) -> int:
+    """The visible length once `removals` are out (their texts are the elements' texts with
+    white space collapsed, as `visible_length` counts them)."""
+    return max(1, total - sum(len(r.text) for r in removals))
 
 
 def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
@@ -811,13 +818,13 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
     kind = page_kind(tree)
-    removals = remove_marked_elements(tree, kind) + remove_popups(tree)
-    total = visible_length(tree)  # what is left for the structural passes to judge
-    removals += (
-        remove_teaser_lists(tree, total, kind)
-        + remove_link_lists(tree, total, kind)
-        + remove_link_lines(tree, total, kind)
-    )
+    total = visible_length(tree)
+    removals = remove_marked_elements(tree, kind, total) + remove_popups(tree)
+    total = _less(total, removals)  # what is left for the structural passes to judge
+    removals += remove_teaser_lists(tree, total, kind)
+    removals += remove_link_lists(tree, _less(total, removals), kind)
+    removals += remove_link_lines(tree, _less(total, removals), kind)
+    total = _less(total, removals)
     unwrap_layout_tables(tree)
     # The posts of a thread are often `<article>` elements too: they are one page, not stories.
     articles = [] if kind.is_discussion else article_elements(tree)
@@ -828,7 +835,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         starts = _join_stories(texts)
         text = "\n".join(texts)
     else:
-        text = _extract_or_fallback(tree, config, warnings, kind)
+        text = _extract_or_fallback(tree, config, warnings, kind, total)
         starts = []
     doc = Doc.from_text(text, config, kind="html")
     doc.page = page
