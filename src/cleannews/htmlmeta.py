@@ -154,7 +154,10 @@ _BY = regex.compile(
     r"автор|authors?|writer|posted)\s*:?\s+",
     regex.IGNORECASE,
 )
-_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\||/|&|\s(?:and|und|et|y|e|en|og|och)\s)\s*", regex.I)
+_NAME_SPLIT = regex.compile(
+    r"\s*(?:,|;|\||/|&|\s[-–—•·]\s|\s(?:and|und|et|y|e|en|og|och)\s)\s*", regex.I
+)
+_AND = regex.compile(r"^(?:and|und|et|y|e|en|og|och)\s+", regex.IGNORECASE)
 _HANDLE_OR_MAIL = regex.compile(r"\S*@\S*|https?://\S*|www\.\S*")
 #: Words that start a job title after a name ("Jane Doe, Senior Reporter").
 _ROLE_WORDS = frozenset({
@@ -174,23 +177,78 @@ def author_names(bylines: Iterable[str]) -> tuple[str, ...]:
     for byline in bylines:
         text = _HANDLE_OR_MAIL.sub(" ", _clean(byline) or "")
         for part in _NAME_SPLIT.split(_BY.sub("", text.strip())):
-            name = _name_only(_BY.sub("", part.strip(" .,:;-–—()[]")))
+            part = _AND.sub("", _BY.sub("", part.strip(" .,:;-–—()[]")))
+            name, role = _name_only(part)
             if name:
                 names.setdefault(name, None)
+            if role:  # what follows a job title is its employer or desk, not a name
+                break
     return tuple(names)
 
 
-def _name_only(part: str) -> str | None:
-    """The name in one part of a byline, without a trailing job title; None if no name."""
+#: Words of a byline's label rather than of a name ("Posted by", "The author").
+_LABEL_WORDS = frozenset({"posted", "by", "on", "the", "author", "written", "published", "updated"})
+
+
+def _name_only(part: str) -> tuple[str | None, bool]:
+    """The name in one part of a byline (None if none) and whether a job title followed it.
+    A title is cut from its first role word; words between a two-word name and that word
+    belong to the title ("Jane Doe Games Editor")."""
     words = part.split()
-    for i, word in enumerate(words):
-        if word.casefold().strip(".,") in _ROLE_WORDS:
-            words = words[:i]
-            break
+    if all(w.casefold() in _LABEL_WORDS for w in words):
+        return None, False
+    role = next((i for i, w in enumerate(words) if w.casefold().strip(".,") in _ROLE_WORDS), None)
+    if role is not None:
+        words = words[: 2 if role > 2 else role]
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for w in words for ch in w):
-        return None
+        return None, role is not None
     name = " ".join(words).strip(" .,:;-–—")
-    return name if any(ch.isalpha() for ch in name) else None
+    return (name if any(ch.isalpha() for ch in name) else None), role is not None
+
+
+#: Class or id tokens of a byline element ("byline", "author-name", "post-author").
+_BYLINE_TOKEN = regex.compile(r"byline|author(?!i[sz]|it)", regex.IGNORECASE)
+#: Tokens of an author's box rather than the byline (a biography, a photo, links).
+_NOT_BYLINE_TOKEN = regex.compile(
+    r"bio|avatar|photo|image|img|pic|social|desc|about|box|more|follow|tab|comment",
+    regex.IGNORECASE,
+)
+#: Class or id of a comment section, whose bylines name commenters.
+_COMMENTS = regex.compile(r"comment|repl(?:y|ies)|discussion", regex.IGNORECASE)
+_SKIPPED_TAGS = frozenset({"head", "script", "style", "noscript", "template", "meta", "link"})
+
+
+def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
+    """Elements marked as a byline: `rel`/`itemprop` "author", or a class or id token
+    that names one (not an author's biography box), in page order."""
+    for element in tree.iter(etree.Element):
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+            continue
+        if element.get("rel") == "author" or element.get("itemprop") == "author":
+            yield element
+            continue
+        tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+        if any(_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t) for t in tokens):
+            yield element
+
+
+def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
+    """The names of the first byline element with a short text that names someone."""
+    for count, element in enumerate(_byline_elements(tree)):
+        if count >= 50:
+            break
+        if any(a.tag in _SKIPPED_TAGS or _in_comments(a) for a in element.iterancestors()):
+            continue
+        text = _clean(" ".join(element.itertext()))
+        if text and len(text) <= 120:
+            names = author_names([text])
+            if names:
+                return names[:10]
+    return ()
+
+
+def _in_comments(element: etree._Element) -> bool:
+    return bool(_COMMENTS.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
 
 def _fold(text: str | None) -> str:
@@ -348,6 +406,8 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
             )
             if not (_meta(index, key) or "").startswith("http")
         )[:10]
+    if not authors:
+        authors = _markup_authors(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
         title=_title(tree, index, ld, site),
