@@ -146,7 +146,8 @@ def test_h1_repeating_the_site_segment_of_the_title_is_no_headline():
     [
         ("| Bridge Reopens After Repairs", "Bridge Reopens After Repairs"),
         ("Bridge Reopens After Repairs •  Town Paper", "Bridge Reopens After Repairs"),
-        ("Town Paper: Bridge Reopens After Repairs", "Bridge Reopens After Repairs"),
+        ("Town Paper | Bridge Reopens", "Bridge Reopens"),
+        ("Town Paper: Bridge Reopens After Repairs", "Town Paper: Bridge Reopens After Repairs"),
         ("Bridge Reopens: What Changes", "Bridge Reopens: What Changes"),
     ],
 )

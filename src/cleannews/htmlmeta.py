@@ -33,6 +33,7 @@ _SEGMENTS = regex.compile(r"\s+(?:\||-|–|—|:|»|·|•)\s+")
 _SITE_SEPARATORS = regex.compile(r"\s+(?:\||-|–|—|»|·|•)\s+")
 #: A separator left at either end of a title ("| Headline").
 _EDGE_SEPARATORS = regex.compile(r"^(?:[|\-–—·•»:]\s+)+|(?:\s+[|\-–—·•»:])+$")
+_LEADING_SEPARATOR = regex.compile(r"^\s+[|\-–—·•»]\s+")
 #: JSON-LD types of a story (NewsArticle, ReportageNewsArticle, BlogPosting, ...).
 _STORY_TYPES = regex.compile(r"Article|Posting|^Report$")
 _WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
@@ -291,7 +292,7 @@ def _title(
     declared = [_clean(item.get("headline")) for item in ld[:1]]
     declared += [_meta(index, "og:title"), _meta(index, "twitter:title"), _meta(index, "dc.title")]
     declared.append(page_title)
-    sites = {_fold(s) for s in (site, *_site_segments(page_title)) if s}
+    sites = {_fold(s) for s in (site, *_site_segments(page_title, site)) if s}
     headings = [h for h in _headings(tree) if _fold(h) not in sites]
     for heading in headings:
         if any(t and _repeats(heading, t) for t in declared):
@@ -299,22 +300,28 @@ def _title(
     for title in declared:
         if title and len(title) <= _MAX_TITLE:
             bare = _without_site(title, site)
-            if _fold(bare) not in sites:
+            if not _same_text(bare, site):
                 return bare
     return headings[0] if headings else None
 
 
-def _site_segments(title: str | None) -> list[str]:
-    """The site segment of a `<title>` with several: the last ("Headline | Site")."""
+def _site_segments(title: str | None, site: str | None) -> list[str]:
+    """The site segment of a `<title>` with several: the last ("Headline | Site"), unless
+    the first is the site's name."""
     parts = [p for p in _SITE_SEPARATORS.split(title or "") if p]
-    return parts[-1:] if len(parts) > 1 else []
+    return parts[-1:] if len(parts) > 1 and not _same_text(parts[0], site) else []
 
 
 def _without_site(title: str, site: str | None) -> str:
-    """The title without a trailing (or, where it is the site's name, leading) site segment
-    and without a separator left at either end."""
+    """The title without a leading segment that is the site's name ("Site | Headline"), or
+    else a trailing site segment, and without a separator left at either end. "Site:
+    Headline" keeps its first part: a colon there as often introduces the headline."""
     trimmed: str = _EDGE_SEPARATORS.sub("", title)
     title = trimmed.strip() or title
+    if site and title[: len(site)].casefold() == site.casefold():
+        rest: str = _LEADING_SEPARATOR.sub("", title[len(site) :])
+        if rest != title[len(site) :] and len(rest) >= 10:
+            return rest.strip()
     found = _SUFFIX.match(title)
     if found and (
         site is None
@@ -323,10 +330,6 @@ def _without_site(title: str, site: str | None) -> str:
     ):
         bare: str = found.group(1).strip()
         return bare
-    if site and title[: len(site)].casefold() == site.casefold():
-        rest: str = _EDGE_SEPARATORS.sub("", title[len(site) :].lstrip())
-        if rest != title[len(site) :].lstrip() and len(rest) >= 10:
-            return rest.strip()
     return title
 
 
@@ -374,16 +377,21 @@ def _published(
 
 
 def _htmldate(tree: etree._Element) -> dt.date | None:
+    """htmldate's answer: its fast search (head, JSON, `<time>`, date-marked elements),
+    then, where that finds nothing, its extensive search of the text (slower, rarely run)."""
     from htmldate import find_date  # a trafilatura dependency; imported when needed
 
-    try:
-        found = find_date(tree, extensive_search=False, original_date=True)
-    except Exception:
-        return None
-    try:
-        return dt.date.fromisoformat(found) if found else None
-    except ValueError:
-        return None
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, extensive_search=extensive, original_date=True)
+        except Exception:  # a third-party search must not fail the page
+            found = None
+        if found:
+            try:
+                return dt.date.fromisoformat(found)
+            except ValueError:
+                return None
+    return None
 
 
 def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
