@@ -214,3 +214,38 @@ def test_str_page_starting_with_a_bom_is_html():
     art = cleannews.clean(html)
     assert art.title == "Bridge Reopens After Repairs"
     assert not any("<p>" in p for p in art.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CM", ()),
+        ("AFP", ("AFP",)),
+        ("Posted By", ()),
+        ("Jane Doe, and Tom Reed", ("Jane Doe", "Tom Reed")),
+    ],
+)
+def test_initials_and_labels_are_no_names(raw: str, expected: tuple[str, ...]):
+    assert author_names([raw]) == expected
+
+
+def test_byline_element_names_the_author_when_no_metadata_does():
+    body = '<div class="post-author-name">By Ana Lima, Staff Writer, Town Paper</div>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
+
+
+def test_bylines_in_comments_and_bio_boxes_are_not_the_author():
+    body = (
+        '<div class="comments"><span class="comment-author">Tom Reed</span></div>'
+        '<div class="author-bio">Ana Lima writes about towns.</div>'
+    )
+    assert meta(page("<title>A page</title>", body)).authors == ()
+
+
+def test_text_stage_byline_labels_are_no_authors():
+    text = "Bridge Reopens\n\nPosted By\n\n" + "\n\n".join(
+        "The bridge reopened on Monday after two years of repairs, and traffic is back "
+        "to what it was before the works began in the spring."
+        for _ in range(3)
+    )
+    assert "Posted By" not in cleannews.clean(text).authors

@@ -203,6 +203,8 @@ def _name_only(part: str) -> tuple[str | None, bool]:
         words = words[: 2 if role > 2 else role]
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for w in words for ch in w):
         return None, role is not None
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 2:  # initials ("CM")
+        return None, role is not None
     name = " ".join(words).strip(" .,:;-–—")
     return (name if any(ch.isalpha() for ch in name) else None), role is not None
 
