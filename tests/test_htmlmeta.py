@@ -249,3 +249,13 @@ def test_text_stage_byline_labels_are_no_authors():
         for _ in range(3)
     )
     assert "Posted By" not in cleannews.clean(text).authors
+
+
+def test_link_to_an_author_page_names_the_author_when_nothing_else_does():
+    body = '<p>Posted in news</p><a href="https://example.org/author/ana-lima/">Ana Lima</a>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
+
+
+def test_a_marked_byline_comes_before_an_author_link():
+    body = '<a href="/author/tom-reed/">Tom Reed</a><span class="byline">By Ana Lima</span>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)

@@ -236,18 +236,23 @@ def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
 
 
 def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
-    """The names of the first byline element with a short text that names someone."""
-    for count, element in enumerate(_byline_elements(tree)):
-        if count >= 50:
-            break
-        if any(a.tag in _SKIPPED_TAGS or _in_comments(a) for a in element.iterancestors()):
-            continue
-        text = _clean(" ".join(element.itertext()))
-        if text and len(text) <= 120:
-            names = author_names([text])
-            if names:
-                return names[:10]
+    """The names of the first byline element with a short text that names someone, else
+    of the first link to an author page (`/author/name`, the blog engines' convention)."""
+    for elements in (_byline_elements(tree), _AUTHOR_LINKS(tree)):
+        for count, element in enumerate(elements):
+            if count >= 50:
+                break
+            if any(a.tag in _SKIPPED_TAGS or _in_comments(a) for a in element.iterancestors()):
+                continue
+            text = _clean(" ".join(element.itertext()))
+            if text and len(text) <= 120:
+                names = author_names([text])
+                if names:
+                    return names[:10]
     return ()
+
+
+_AUTHOR_LINKS = etree.XPath('//a[contains(@href, "/author/")]')
 
 
 def _in_comments(element: etree._Element) -> bool:
