@@ -8,6 +8,7 @@ decided here; this is pure bookkeeping, so the accounting stays easy to check.
 from __future__ import annotations
 
 from cleannews.document import Doc, Fate, Line, StoryMeta
+from cleannews.htmlmeta import author_names
 from cleannews.record import Article, Removal
 
 
@@ -46,7 +47,7 @@ def _story_article(doc: Doc, meta: StoryMeta, lines: list[Line], story: int) -> 
         subtitle=meta.subtitle or (page.description if page and meta.title else None),
         summary=tuple(meta.summary),
         authors=(page.authors if page else ())
-        or tuple(meta.authors)
+        or author_names(meta.authors)
         or doc.html_authors.get(story, ()),
         published=(page.published if page else None) or meta.published,
         dateline=meta.dateline,

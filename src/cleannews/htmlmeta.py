@@ -1,16 +1,21 @@
-"""Page metadata from the HTML head: Open Graph, JSON-LD, meta tags, `<time>`, `<h1>`.
+"""Page metadata from the HTML head: JSON-LD, Open Graph, meta tags, `<title>`, `<h1>`.
 
-Read with a handful of XPath lookups instead of trafilatura's metadata pass (which also
-runs a date search over the whole page): the head tags are what publishers fill in for
-search engines and social cards, so they are usually right, and reading them costs little.
+The strongest evidence comes first. Structured data (JSON-LD `NewsArticle`, `Article`,
+`BlogPosting`, ... also inside `@graph`, lists, `mainEntity` or a `WebPage`) is what
+publishers fill in for search engines, so its headline, authors and date are read first;
+then Open Graph and meta tags; then the `<title>` without its site segment; then the `<h1>`.
+Title candidates are cross-checked: an `<h1>` that another source repeats is the visible
+headline, confirmed, and wins. When no structured source dates the page, `htmldate` (a
+trafilatura dependency) looks at the rest of the markup in its fast mode.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -20,14 +25,34 @@ from cleannews.dates import parse_date
 from cleannews.document import PageMeta
 
 _SPACES = regex.compile(r"\s+")
-_SUFFIX = regex.compile(r"^(.{10,}?)\s+[|\-–—·]\s+([^|\-–—·]{2,40})$")
-_BY = regex.compile(r"^(?:by|von|par|por|door|di|przez)\s+", regex.IGNORECASE)
+#: A title's trailing site segment ("Headline | Site").
+_SUFFIX = regex.compile(r"^(.{10,}?)\s+[|\-–—·•»]\s+([^|\-–—·•»]{2,40})$")
+#: Separators a site segment may stand behind (as in the benchmark's loose title check).
+_SEGMENTS = regex.compile(r"\s+(?:\||-|–|—|:|»|·|•)\s+")
+#: Separators between a headline and a site name in a `<title>` (not ":").
+_SITE_SEPARATORS = regex.compile(r"\s+(?:\||-|–|—|»|·|•)\s+")
+#: A separator left at either end of a title ("| Headline").
+_EDGE_SEPARATORS = regex.compile(r"^(?:[|\-–—·•»:]\s+)+|(?:\s+[|\-–—·•»:])+$")
+_LEADING_SEPARATOR = regex.compile(r"^\s+[|\-–—·•»]\s+")
+#: JSON-LD types of a story (NewsArticle, ReportageNewsArticle, BlogPosting, ...).
+_STORY_TYPES = regex.compile(r"Article|Posting|^Report$")
+_WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
+#: How many JSON-LD objects are looked at per page (a catalogue page can list thousands).
+_MAX_LD_OBJECTS = 2000
+_MAX_TITLE = 300
 
 
 def _clean(value: object) -> str | None:
+    """A text value with entities decoded (JSON-LD often carries `&#039;` or even
+    `&amp;#8230;`) and white space collapsed; None for non-strings and empty text."""
     if not isinstance(value, str):
         return None
-    text = _SPACES.sub(" ", value).strip()
+    text = value
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    text = _SPACES.sub(" ", text).strip()
     return text or None
 
 
@@ -37,92 +62,273 @@ MetaIndex = dict[tuple[str, str], list[str]]
 
 def _meta_index(tree: etree._Element) -> MetaIndex:
     """(attribute, value) -> the `content` of the `<meta>` elements that have it, in page
-    order: what `//meta[@attribute=value]/@content` finds, read in one walk."""
+    order: what `//meta[@attribute=value]/@content` finds, read in one walk. Names are
+    case-folded ("DC.Date" and "dc.date" are the same property)."""
     index: MetaIndex = {}
     for meta in tree.xpath("//meta[@content]"):
         content = meta.get("content")
         for attr in _META_ATTRS:
             value = meta.get(attr)
             if value is not None:
-                index.setdefault((attr, value), []).append(content)
+                for key in value.split():  # property="og:title dc:title"
+                    index.setdefault((attr, key.casefold()), []).append(content)
     return index
 
 
 def _meta(index: MetaIndex, *keys: str) -> str | None:
     for key in keys:
         for attr in _META_ATTRS:
-            for value in index.get((attr, key), ()):
+            for value in index.get((attr, key.casefold()), ()):
                 text = _clean(value)
                 if text:
                     return text
     return None
 
 
-def _json_ld(tree: etree._Element) -> Iterator[dict[str, Any]]:
-    """Article-like JSON-LD objects of the page (tolerating broken JSON)."""
+def _ld_data(text: str) -> Any:
+    """The JSON of a JSON-LD script, tolerating a CDATA or comment wrapper; None if broken."""
+    text = text.replace("<![CDATA[", "").replace("]]>", "")
+    start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
+    end = max(text.rfind("}"), text.rfind("]"))
+    if start < 0 or end < start:
+        return None
+    try:
+        return json.loads(text[start : end + 1])
+    except (ValueError, RecursionError):
+        return None
+
+
+def _ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
+    """The page's JSON-LD objects, breadth first (a page's own object before the ones it
+    nests), looking into lists, `@graph`, `mainEntity` and `hasPart`."""
+    seen = 0
     for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, RecursionError):
-            continue
-        stack = deque([data])  # breadth first; popleft is O(1) on JSON-LD with huge lists
-        while stack:
+        stack = deque([_ld_data(script.text or "")])  # popleft is O(1) on huge lists
+        while stack and seen < _MAX_LD_OBJECTS:
             item = stack.popleft()
             if isinstance(item, list):
-                stack.extend(item)
+                stack.extend(item[:_MAX_LD_OBJECTS])
             elif isinstance(item, dict):
-                if "@graph" in item:
-                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [])
-                kind = item.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                if any(
-                    isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report"))
-                    for k in kinds
-                ):
-                    yield item
+                seen += 1
+                yield item
+                stack.extend(item[key] for key in _WRAPPER_KEYS if key in item)
 
 
-def _ld_authors(item: dict[str, Any]) -> list[str]:
-    raw = item.get("author") or []
-    raw = raw if isinstance(raw, list) else [raw]
-    names = []
-    for author in raw:
-        name = author.get("name") if isinstance(author, dict) else author
-        text = _clean(name)
-        if text and not text.startswith("http"):
-            names.append(text)
-    return names
+def _types(item: dict[str, Any]) -> list[str]:
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
 
 
-def _date(value: str | None) -> dt.date | dt.datetime | None:
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return parse_date(text)
-    if len(text) <= 10:
-        return parsed.date()
-    return parsed
+def _is_story(item: dict[str, Any]) -> bool:
+    return any(_STORY_TYPES.search(k) for k in _types(item))
+
+
+def _json_ld(tree: etree._Element) -> list[dict[str, Any]]:
+    """Story objects of the page's JSON-LD (the first one is the page's own story)."""
+    return [item for item in _ld_objects(tree) if _is_story(item)]
+
+
+def _ld_person_names(value: object, publisher: str | None) -> Iterator[str]:
+    """Names of a JSON-LD `author`: a string, a Person or Organization, or a list of them.
+    An Organization that is the publisher itself names no writer."""
+    for author in (value if isinstance(value, list) else [value])[:50]:
+        if isinstance(author, dict):
+            name = _clean(author.get("name"))
+            if name and "Organization" in _types(author) and _same_text(name, publisher):
+                continue
+        else:
+            name = _clean(author)
+        if name:
+            yield name
+
+
+def _publisher(item: dict[str, Any]) -> str | None:
+    publisher = item.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    return _clean(publisher.get("name")) if isinstance(publisher, dict) else _clean(publisher)
+
+
+#: "By", "Written by", "Author:" ... before a byline's names.
+_BY = regex.compile(
+    r"^(?:(?:written|posted|published|reviewed|edited)\s+by|by|von|par|por|door|di|przez|"
+    r"автор|authors?|writer|posted)\s*:?\s+",
+    regex.IGNORECASE,
+)
+_NAME_SPLIT = regex.compile(
+    r"\s*(?:,|;|\||/|&|\s[-–—•·]\s|\s(?:and|und|et|y|e|en|og|och)\s)\s*", regex.I
+)
+_AND = regex.compile(r"^(?:and|und|et|y|e|en|og|och)\s+", regex.IGNORECASE)
+_HANDLE_OR_MAIL = regex.compile(r"\S*@\S*|https?://\S*|www\.\S*")
+#: Words that start a job title after a name ("Jane Doe, Senior Reporter").
+_ROLE_WORDS = frozenset({
+    "editor", "editors", "reporter", "reporters", "correspondent", "correspondents",
+    "writer", "writers", "contributor", "contributors", "columnist", "producer", "staff",
+    "senior", "chief", "former", "principal", "associate", "assistant", "deputy",
+    "managing", "executive", "director", "manager", "founder", "ceo", "professor",
+    "journalist", "analyst", "programmer", "technologist", "consultant", "photographer",
+    "intern", "fellow",
+})  # fmt: skip
+
+
+def author_names(bylines: Iterable[str]) -> tuple[str, ...]:
+    """Person names from author values or byline texts: "By", e-mails, handles, links and
+    job titles are dropped, several names are split ("A and B", "A, B")."""
+    names: dict[str, None] = {}
+    for byline in bylines:
+        text = _HANDLE_OR_MAIL.sub(" ", _clean(byline) or "")
+        for part in _NAME_SPLIT.split(_BY.sub("", text.strip())):
+            part = _AND.sub("", _BY.sub("", part.strip(" .,:;-–—()[]")))
+            name, role = _name_only(part)
+            if name:
+                names.setdefault(name, None)
+            if role:  # what follows a job title is its employer or desk, not a name
+                break
+    return tuple(names)
+
+
+#: Words of a byline's label rather than of a name ("Posted by", "The author").
+_LABEL_WORDS = frozenset({"posted", "by", "on", "the", "author", "written", "published", "updated"})
+
+
+def _name_only(part: str) -> tuple[str | None, bool]:
+    """The name in one part of a byline (None if none) and whether a job title followed it.
+    A title is cut from its first role word; words between a two-word name and that word
+    belong to the title ("Jane Doe Games Editor")."""
+    words = part.split()
+    if all(w.casefold() in _LABEL_WORDS for w in words):
+        return None, False
+    role = next((i for i, w in enumerate(words) if w.casefold().strip(".,") in _ROLE_WORDS), None)
+    if role is not None:
+        words = words[: 2 if role > 2 else role]
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for w in words for ch in w):
+        return None, role is not None
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 2:  # initials ("CM")
+        return None, role is not None
+    name = " ".join(words).strip(" .,:;-–—")
+    return (name if any(ch.isalpha() for ch in name) else None), role is not None
+
+
+#: Class or id tokens of a byline element ("byline", "author-name", "post-author").
+_BYLINE_TOKEN = regex.compile(r"byline|author(?!i[sz]|it)", regex.IGNORECASE)
+#: Tokens of an author's box rather than the byline (a biography, a photo, links).
+_NOT_BYLINE_TOKEN = regex.compile(
+    r"bio|avatar|photo|image|img|pic|social|desc|about|box|more|follow|tab|comment",
+    regex.IGNORECASE,
+)
+#: Class or id of a comment section, whose bylines name commenters.
+_COMMENTS = regex.compile(r"comment|repl(?:y|ies)|discussion", regex.IGNORECASE)
+_SKIPPED_TAGS = frozenset({"head", "script", "style", "noscript", "template", "meta", "link"})
+
+
+def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
+    """Elements marked as a byline: `rel`/`itemprop` "author", or a class or id token
+    that names one (not an author's biography box), in page order."""
+    for element in tree.iter(etree.Element):
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+            continue
+        if element.get("rel") == "author" or element.get("itemprop") == "author":
+            yield element
+            continue
+        tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+        if any(_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t) for t in tokens):
+            yield element
+
+
+def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
+    """The names of the first byline element with a short text that names someone, else
+    of the first link to an author page (`/author/name`, the blog engines' convention)."""
+    for elements in (_byline_elements(tree), _AUTHOR_LINKS(tree)):
+        for count, element in enumerate(elements):
+            if count >= 50:
+                break
+            if any(a.tag in _SKIPPED_TAGS or _in_comments(a) for a in element.iterancestors()):
+                continue
+            text = _clean(" ".join(element.itertext()))
+            if text and len(text) <= 120:
+                names = author_names([text])
+                if names:
+                    return names[:10]
+    return ()
+
+
+_AUTHOR_LINKS = etree.XPath('//a[contains(@href, "/author/")]')
+
+
+def _in_comments(element: etree._Element) -> bool:
+    return bool(_COMMENTS.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+
+
+def _fold(text: str | None) -> str:
+    """A title or name for comparison: case, quotes and white space folded."""
+    folded = (text or "").casefold().replace("’", "'").replace("‘", "'")
+    folded = folded.replace("“", '"').replace("”", '"')
+    spaced: str = _SPACES.sub(" ", folded)
+    return spaced.strip()
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _fold(a) == _fold(b)
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in _SEGMENTS.split(_fold(title)) if s]
+
+
+def _repeats(h1: str, title: str) -> bool:
+    """Whether `title` is `h1`, possibly with site segments before or after it."""
+    inner, outer = _segments(h1), _segments(title)
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _headings(tree: etree._Element) -> list[str]:
+    """The first few `<h1>` texts of the page."""
+    texts = (_clean(" ".join(h.itertext())) for h in tree.xpath("//h1")[:5])
+    return [t for t in texts if t and len(t) <= _MAX_TITLE]
 
 
 def _title(
     tree: etree._Element, index: MetaIndex, ld: list[dict[str, Any]], site: str | None
 ) -> str | None:
-    candidates = [_clean(item.get("headline")) for item in ld]
-    candidates.append(_meta(index, "og:title", "twitter:title"))
-    h1 = tree.xpath("//h1")
-    candidates.append(_clean(" ".join(h1[0].itertext())) if h1 else None)
-    titles = tree.xpath("//title/text()")
-    candidates.append(_clean(titles[0]) if titles else None)
-    for title in candidates:
-        if title:
-            return _without_site(title, site)
-    return None
+    """The headline: an `<h1>` that a metadata title repeats (the visible headline,
+    confirmed); else the structured headline, Open Graph or `<title>` without its site
+    segment; else the `<h1>`. A candidate that is only the site's name is no headline."""
+    titles = tree.xpath("//title")
+    page_title = _clean(" ".join(titles[0].itertext())) if len(titles) else None
+    declared = [_clean(item.get("headline")) for item in ld[:1]]
+    declared += [_meta(index, "og:title"), _meta(index, "twitter:title"), _meta(index, "dc.title")]
+    declared.append(page_title)
+    sites = {_fold(s) for s in (site, *_site_segments(page_title, site)) if s}
+    headings = [h for h in _headings(tree) if _fold(h) not in sites]
+    for heading in headings:
+        if any(t and _repeats(heading, t) for t in declared):
+            return heading
+    for title in declared:
+        if title and len(title) <= _MAX_TITLE:
+            bare = _without_site(title, site)
+            if not _same_text(bare, site):
+                return bare
+    return headings[0] if headings else None
+
+
+def _site_segments(title: str | None, site: str | None) -> list[str]:
+    """The site segment of a `<title>` with several: the last ("Headline | Site"), unless
+    the first is the site's name."""
+    parts = [p for p in _SITE_SEPARATORS.split(title or "") if p]
+    return parts[-1:] if len(parts) > 1 and not _same_text(parts[0], site) else []
 
 
 def _without_site(title: str, site: str | None) -> str:
+    """The title without a leading segment that is the site's name ("Site | Headline"), or
+    else a trailing site segment, and without a separator left at either end. "Site:
+    Headline" keeps its first part: a colon there as often introduces the headline."""
+    trimmed: str = _EDGE_SEPARATORS.sub("", title)
+    title = trimmed.strip() or title
+    if site and title[: len(site)].casefold() == site.casefold():
+        rest: str = _LEADING_SEPARATOR.sub("", title[len(site) :])
+        if rest != title[len(site) :] and len(rest) >= 10:
+            return rest.strip()
     found = _SUFFIX.match(title)
     if found and (
         site is None
@@ -134,52 +340,94 @@ def _without_site(title: str, site: str | None) -> str:
     return title
 
 
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+)
+
+
+def _date(value: object) -> dt.date | dt.datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return parse_date(text[:120])
+    if len(text) <= 10:
+        return parsed.date()
+    return parsed
+
+
+def _published(
+    tree: etree._Element, index: MetaIndex, ld: list[dict[str, Any]]
+) -> dt.date | dt.datetime | None:
+    """The publication date: JSON-LD, then meta tags, then htmldate's fast search of the
+    markup (its own header, JSON and `<time>` checks), which finds most of what is left."""
+    for value in [item.get("datePublished") for item in ld[:1]] + [_meta(index, *_DATE_KEYS)]:
+        found = _date(value)
+        if found is not None:
+            return found
+    return _htmldate(tree)
+
+
+def _htmldate(tree: etree._Element) -> dt.date | None:
+    """htmldate's answer: its fast search (head, JSON, `<time>`, date-marked elements),
+    then, where that finds nothing, its extensive search of the text (slower, rarely run)."""
+    from htmldate import find_date  # a trafilatura dependency; imported when needed
+
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, extensive_search=extensive, original_date=True)
+        except Exception:  # a third-party search must not fail the page
+            found = None
+        if found:
+            try:
+                return dt.date.fromisoformat(found)
+            except ValueError:
+                return None
+    return None
+
+
 def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     """What the page's markup says about its main story."""
-    ld = list(_json_ld(tree))
+    ld = _json_ld(tree)
     index = _meta_index(tree)
-    site = _meta(index, "og:site_name", "application-name")
-    if site is None:
-        for item in ld:
-            publisher = item.get("publisher")
-            if isinstance(publisher, dict) and _clean(publisher.get("name")):
-                site = _clean(publisher.get("name"))
-                break
-    authors = [a for item in ld for a in _ld_authors(item)]
+    publisher = next((p for p in map(_publisher, ld) if p), None)
+    site = _meta(index, "og:site_name", "application-name") or publisher
+    authors = author_names(n for item in ld[:1] for n in _ld_person_names(item.get("author"), site))
     if not authors:
-        byline = _meta(
-            index, "author", "article:author", "byl", "sailthru.author", "parsely-author"
-        )
-        if byline and not byline.startswith("http"):
-            authors = [
-                _BY.sub("", part).strip()
-                for part in regex.split(r"\s*(?:,|;|\band\b|&)\s*", byline)
-            ]
-    published = None
-    for value in [item.get("datePublished") for item in ld] + [
-        _meta(
-            index,
-            "article:published_time",
-            "og:published_time",
-            "datePublished",
-            "pubdate",
-            "publishdate",
-            "date",
-            "DC.date.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-        ),
-        next(iter(tree.xpath("//time/@datetime")), None),
-    ]:
-        published = _date(value if isinstance(value, str) else None)
-        if published is not None:
-            break
+        authors = author_names(
+            _meta(index, key) or ""
+            for key in (
+                "author",
+                "article:author",
+                "byl",
+                "sailthru.author",
+                "parsely-author",
+                "dc.creator",
+            )
+            if not (_meta(index, key) or "").startswith("http")
+        )[:10]
+    if not authors:
+        authors = _markup_authors(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
         title=_title(tree, index, ld, site),
-        authors=tuple(dict.fromkeys(a for a in authors if a)),
-        published=published,
+        authors=authors,
+        published=_published(tree, index, ld),
         site_name=site,
         url=_clean(canonical[0]) if canonical else (_meta(index, "og:url") or url),
         description=_meta(index, "og:description", "description", "twitter:description"),

@@ -16,7 +16,7 @@ from cleannews.document import Doc
 Page = str | bytes
 KINDS = ("text", "html")
 _HTML_START = regex.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|section|main|p|span|script|style|table)\b",
     regex.IGNORECASE | regex.DOTALL,
 )
@@ -59,7 +59,7 @@ def prepare(
             text = ""
             warnings.append("binary input is not read as text; the record is empty")
     else:
-        text = page
+        text = page.removeprefix("\ufeff")  # a BOM left by a caller's own decoding
     if len(text) > config.max_input_chars:
         warnings.append(f"input truncated from {len(text)} to {config.max_input_chars} characters")
         text = text[: config.max_input_chars]

@@ -1,0 +1,261 @@
+"""Page metadata from markup: which evidence wins, and how names and titles are cleaned.
+
+Small synthetic pages, one behaviour each: JSON-LD before Open Graph before `<title>`
+before `<h1>`, an `<h1>` confirmed by a metadata title, site segments and separators left
+at a title's ends, author names without "By", job titles or e-mails, dates from JSON-LD,
+`article:published_time` or the markup, and markup that must not break the reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from lxml import html as lxml_html
+
+import cleannews
+from cleannews.htmlmeta import author_names, read_page_meta
+from cleannews.inputs import looks_like_html
+
+BODY = "".join(
+    f"<p>Paragraph {i} of the story tells the reader what happened in the town "
+    f"and why it matters to the people who live there, in some detail.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", body_top: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body_top}<article>{BODY}</article></body></html>"
+
+
+def meta(html: str) -> cleannews.document.PageMeta:  # type: ignore[name-defined]
+    return read_page_meta(lxml_html.fromstring(html))
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+ARTICLE = {
+    "@type": "NewsArticle",
+    "headline": "Bridge Reopens After Repairs",
+    "author": {"@type": "Person", "name": "Ana Lima"},
+    "datePublished": "2024-03-05T09:00:00Z",
+}
+
+
+# --- JSON-LD precedence and shapes ----------------------------------------------------
+
+
+def test_json_ld_wins_over_open_graph_and_meta_tags():
+    head = ld(ARTICLE) + (
+        '<meta property="og:title" content="Other title">'
+        '<meta name="author" content="Someone Else">'
+        '<meta property="article:published_time" content="2020-01-01">'
+    )
+    got = meta(page(head))
+    assert (got.title, got.authors, got.published) == (
+        "Bridge Reopens After Repairs",
+        ("Ana Lima",),
+        dt.datetime(2024, 3, 5, 9, 0, tzinfo=dt.UTC),
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, ARTICLE]},
+        [{"@type": "Organization", "name": "Town Paper"}, ARTICLE],
+        {"@type": "WebPage", "mainEntity": ARTICLE},
+        {"@type": ["WebPage"], "hasPart": [ARTICLE]},
+    ],
+    ids=["graph", "list", "main-entity", "has-part"],
+)
+def test_json_ld_story_is_found_in_graphs_lists_and_wrappers(data: object):
+    got = meta(page(ld(data)))
+    assert got.title == "Bridge Reopens After Repairs"
+    assert got.authors == ("Ana Lima",)
+    assert got.published is not None and got.published.date() == dt.date(2024, 3, 5)  # type: ignore[union-attr]
+
+
+def test_json_ld_in_a_cdata_wrapper_is_read():
+    script = (
+        f'<script type="application/ld+json">//<![CDATA[\n{json.dumps(ARTICLE)}\n//]]></script>'
+    )
+    assert meta(page(script)).title == "Bridge Reopens After Repairs"
+
+
+def test_json_ld_entities_are_decoded():
+    data = {**ARTICLE, "headline": "Cats &amp;#8230; and Dogs &#039;Together&#039;"}
+    assert meta(page(ld(data))).title == "Cats … and Dogs 'Together'"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "{not json",
+        '{"@type": "NewsArticle", "headline": 42, "author": [null, 7, {"name": ["x"]}]}',
+        '{"@type": "NewsArticle", "datePublished": {"a": 1}, "publisher": []}',
+        json.dumps([{"@type": "Thing"}] * 50_000),
+        "[" * 5000 + "]" * 5000,
+    ],
+    ids=["broken", "non-strings", "odd-values", "huge-list", "deep"],
+)
+def test_malformed_json_ld_never_breaks_the_page(script: str):
+    html = page(f'<title>Plain Title</title><script type="application/ld+json">{script}</script>')
+    got = meta(html)
+    assert got.title == "Plain Title"
+    assert cleannews.clean(html).title == "Plain Title"
+
+
+def test_organization_author_that_is_the_publisher_is_no_person():
+    data = {
+        **ARTICLE,
+        "author": {"@type": "Organization", "name": "Town Paper"},
+        "publisher": {"@type": "Organization", "name": "Town Paper"},
+    }
+    assert meta(page(ld(data))).authors == ()
+
+
+# --- titles -------------------------------------------------------------------------
+
+
+def test_h1_confirmed_by_the_title_element_wins_over_og_title():
+    head = '<title>Bridge Reopens | Town Paper</title><meta property="og:title" content="Teaser">'
+    assert meta(page(head, "<h1>Bridge Reopens</h1>")).title == "Bridge Reopens"
+
+
+def test_title_element_without_site_suffix_beats_an_unconfirmed_h1():
+    head = "<title>Bridge Reopens After Repairs | Town Paper</title>"
+    assert meta(page(head, "<h1>Local News</h1>")).title == "Bridge Reopens After Repairs"
+
+
+def test_h1_that_is_the_site_name_is_no_headline():
+    head = '<meta property="og:site_name" content="Town Paper">'
+    assert meta(page(head, "<h1>Town Paper</h1>")).title is None
+
+
+def test_h1_repeating_the_site_segment_of_the_title_is_no_headline():
+    head = "<title>Bridge Reopens After Repairs | Town Paper</title>"
+    assert meta(page(head, "<h1>Town Paper</h1>")).title == "Bridge Reopens After Repairs"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("| Bridge Reopens After Repairs", "Bridge Reopens After Repairs"),
+        ("Bridge Reopens After Repairs •  Town Paper", "Bridge Reopens After Repairs"),
+        ("Town Paper | Bridge Reopens", "Bridge Reopens"),
+        ("Town Paper: Bridge Reopens After Repairs", "Town Paper: Bridge Reopens After Repairs"),
+        ("Bridge Reopens: What Changes", "Bridge Reopens: What Changes"),
+    ],
+)
+def test_site_segments_and_edge_separators_are_dropped(raw: str, expected: str):
+    head = f'<title>{raw}</title><meta property="og:site_name" content="Town Paper">'
+    assert meta(page(head)).title == expected
+
+
+def test_title_that_is_only_the_site_name_falls_back_to_the_h1():
+    head = '<title>Town Paper</title><meta property="og:site_name" content="Town Paper">'
+    assert meta(page(head, "<h1>Bridge Reopens</h1>")).title == "Bridge Reopens"
+
+
+# --- authors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Ana Lima", ("Ana Lima",)),
+        ("Ana Lima and Tom Reed", ("Ana Lima", "Tom Reed")),
+        ("Ana Lima, Senior Reporter", ("Ana Lima",)),
+        ("Tom Reed Staff Writer", ("Tom Reed",)),
+        ("Written by: Ana Lima (ana@example.org)", ("Ana Lima",)),
+        ("Ana Lima @analima", ("Ana Lima",)),
+        ("Ana Lima | 5 March 2024", ("Ana Lima",)),
+        ("https://example.org/author/ana", ()),
+    ],
+)
+def test_author_names_are_names_only(raw: str, expected: tuple[str, ...]):
+    assert author_names([raw]) == expected
+
+
+def test_author_meta_tag_is_cleaned():
+    head = '<meta name="author" content="By Ana Lima, Chief Correspondent">'
+    assert meta(page(head)).authors == ("Ana Lima",)
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def test_date_from_article_published_time():
+    head = '<meta property="article:published_time" content="2023-11-02T18:30:00+01:00">'
+    got = meta(page(head)).published
+    assert got is not None and got.isoformat()[:10] == "2023-11-02"
+
+
+def test_date_from_the_markup_when_no_metadata_dates_the_page():
+    body = '<time datetime="2022-07-14T08:00:00">14 July 2022</time>'
+    got = meta(page("<title>A page</title>", body)).published
+    assert got is not None and got.isoformat()[:10] == "2022-07-14"
+
+
+def test_no_date_anywhere_is_none():
+    assert meta(page("<title>A page</title>")).published is None
+
+
+# --- input kind ---------------------------------------------------------------------
+
+
+def test_str_page_starting_with_a_bom_is_html():
+    html = "\ufeff" + page("<title>Bridge Reopens After Repairs</title>")
+    assert looks_like_html(html)
+    art = cleannews.clean(html)
+    assert art.title == "Bridge Reopens After Repairs"
+    assert not any("<p>" in p for p in art.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CM", ()),
+        ("AFP", ("AFP",)),
+        ("Posted By", ()),
+        ("Jane Doe, and Tom Reed", ("Jane Doe", "Tom Reed")),
+    ],
+)
+def test_initials_and_labels_are_no_names(raw: str, expected: tuple[str, ...]):
+    assert author_names([raw]) == expected
+
+
+def test_byline_element_names_the_author_when_no_metadata_does():
+    body = '<div class="post-author-name">By Ana Lima, Staff Writer, Town Paper</div>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
+
+
+def test_bylines_in_comments_and_bio_boxes_are_not_the_author():
+    body = (
+        '<div class="comments"><span class="comment-author">Tom Reed</span></div>'
+        '<div class="author-bio">Ana Lima writes about towns.</div>'
+    )
+    assert meta(page("<title>A page</title>", body)).authors == ()
+
+
+def test_text_stage_byline_labels_are_no_authors():
+    text = "Bridge Reopens\n\nPosted By\n\n" + "\n\n".join(
+        "The bridge reopened on Monday after two years of repairs, and traffic is back "
+        "to what it was before the works began in the spring."
+        for _ in range(3)
+    )
+    assert "Posted By" not in cleannews.clean(text).authors
+
+
+def test_link_to_an_author_page_names_the_author_when_nothing_else_does():
+    body = '<p>Posted in news</p><a href="https://example.org/author/ana-lima/">Ana Lima</a>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
+
+
+def test_a_marked_byline_comes_before_an_author_link():
+    body = '<a href="/author/tom-reed/">Tom Reed</a><span class="byline">By Ana Lima</span>'
+    assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
