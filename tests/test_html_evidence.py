@@ -285,3 +285,12 @@ def test_a_table_of_contents_of_in_page_anchors_is_not_a_link_list():
     tree = tree_of(f"<p>{PROSE}</p><ul>{toc}</ul><ul>{links}</ul>")
     removals = H.remove_link_lists(tree)
     assert [r.text for r in removals] == ["Tag number 0 Tag number 1 Tag number 2 Tag number 3"]
+
+
+def test_a_linked_subheading_over_a_paragraph_of_prose_heads_a_section():
+    entry = '<h3><a href="https://example.org/course">Drawing for Beginners</a></h3>'
+    teaser = '<h3><a href="https://example.org/next">Another story entirely</a></h3>'
+    blurb = "<p>A short line about it.</p>"
+    tree = tree_of(f"{entry}<p>{PROSE}</p>{teaser}{blurb}")
+    assert [r.text for r in H.remove_link_lines(tree)] == ["Another story entirely"]
+    assert "Drawing for Beginners" in H._text(tree)

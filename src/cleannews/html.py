@@ -545,10 +545,30 @@ def remove_link_lines(
         if not text or len(text.split()) > 25 or _URL_TEXT.match(text):
             continue  # a written-out address is text the author chose to show
         linked = _linked_length(element)
-        if linked >= 0.95 * len(text):
+        if linked >= 0.95 * len(text) and not _heads_a_section(element):
             walk.skip_inside(element)
             plan.append(_Planned(element, HTML_LINK_LINE, text))
     return _unless_heavy(tree, plan, total, kind)
+
+
+#: Words of prose under a linked subheading that make it a section of the article (a
+#: listicle's entries link their names) rather than a teaser card's standfirst.
+SECTION_PROSE_WORDS = 40
+
+
+def _heads_a_section(element: etree._Element) -> bool:
+    """A linked subheading followed by a paragraph of prose heads a section of the page."""
+    if element.tag == "p":
+        return False
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # comments and processing instructions
+    if following is None or following.tag != "p":
+        return False
+    own_words = len(_text(following).split()) - len(
+        " ".join(_text(a) for a in following.iter("a")).split()
+    )
+    return own_words >= SECTION_PROSE_WORDS
 
 
 _TABLE_CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
