@@ -291,6 +291,6 @@ def test_a_linked_subheading_over_a_paragraph_of_prose_heads_a_section():
     entry = '<h3><a href="https://example.org/course">Drawing for Beginners</a></h3>'
     teaser = '<h3><a href="https://example.org/next">Another story entirely</a></h3>'
     blurb = "<p>A short line about it.</p>"
-    tree = tree_of(f"{entry}<p>{PROSE}</p>{teaser}{blurb}")
+    tree = tree_of(f"{entry}<p>{PROSE} {PROSE}</p>{teaser}{blurb}")
     assert [r.text for r in H.remove_link_lines(tree)] == ["Another story entirely"]
     assert "Drawing for Beginners" in H._text(tree)
