@@ -184,9 +184,13 @@ def _segments(title: str | None) -> list[str]:
 
 
 def _is_edge_run(inner: list[str], outer: list[str]) -> bool:
-    """Whether ``inner`` is ``outer`` with segments dropped only at its ends."""
+    """Whether ``inner`` is ``outer`` with segments dropped only at its ends, keeping the
+    headline (the longest segment): the site name alone is not the title."""
     n = len(inner)
-    return any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+    headline = max(outer, key=len)
+    return headline in inner and any(
+        outer[i : i + n] == inner for i in range(len(outer) - n + 1)
+    )
 
 
 _NAME_FOLD = re.compile(r"[\W_]+")

@@ -444,10 +444,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     ap.add_argument(
         "--set",
-        choices=tuple(SETS),
+        choices=(*SETS, *SCOREBOARD_SETS),
         default="scrapinghub",
         help="which page set: scrapinghub (default) or multilingual (adds a per-language "
-        "table and field accuracy against <id>.expected.json)",
+        "table and field accuracy against <id>.expected.json); all, wcxb or readability "
+        "run scoreboard.py (every dev corpus, metadata, page types, the held-out split)",
     )
     ap.add_argument("--mode", choices=("text", "html", "both"), default="both")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted ids)")
@@ -480,8 +481,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
+#: Sets scored by ``scoreboard.py``: every dev corpus, metadata and page types included.
+SCOREBOARD_SETS = ("all", "wcxb", "readability")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the selected modes, print the table and optional reports."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--set"), None)
+    if chosen in SCOREBOARD_SETS:  # every dev corpus: body, metadata, held-out split
+        try:
+            from benchmarks import scoreboard
+        except ImportError:
+            import scoreboard  # type: ignore[no-redef]
+        return scoreboard.main(argv)
     args = parse_args(argv)
     multilingual = args.set == "multilingual"
     if args.data is None:
