@@ -188,9 +188,7 @@ def _is_edge_run(inner: list[str], outer: list[str]) -> bool:
     headline (the longest segment): the site name alone is not the title."""
     n = len(inner)
     headline = max(outer, key=len)
-    return headline in inner and any(
-        outer[i : i + n] == inner for i in range(len(outer) - n + 1)
-    )
+    return headline in inner and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
 _NAME_FOLD = re.compile(r"[\W_]+")

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from corpora import (  # noqa: E402
+from corpora import (
     GoldPage,
     authors_match,
     date_matches,
