@@ -4,7 +4,9 @@ Scraped pages repeat the headline (exactly, in other case, with a " | Site" suff
 byline and the captions; the first copy is kept and the others are removed. Inside the
 body, a fact box repeats sentences that the article also has: a paragraph whose every
 sentence is found again in two or more other paragraphs is removed, and so is a short
-heading that introduced such a box. Other repeated body lines stay (see
+heading that introduced such a box (text input only: in HTML the extractor has judged
+the page's boxes by their markup, and the repeats it keeps, pull quotes and a docs
+page's notes, were gold text on every dev corpus). Other repeated body lines stay (see
 _collapse_repeats). Comparison is per story, so two stories by the same author both keep
 their byline.
 """
