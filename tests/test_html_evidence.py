@@ -294,3 +294,9 @@ def test_a_linked_subheading_over_a_paragraph_of_prose_heads_a_section():
     tree = tree_of(f"{entry}<p>{PROSE} {PROSE}</p>{teaser}{blurb}")
     assert [r.text for r in H.remove_link_lines(tree)] == ["Another story entirely"]
     assert "Drawing for Beginners" in H._text(tree)
+
+
+def test_a_discussion_always_gets_the_second_opinion(extractions):
+    asked, answers = extractions
+    assert H.extract_text(tree_of(""), 10.0, comments=True, visible=1) == answers[False]
+    assert asked == [True, False]

@@ -731,13 +731,15 @@ def extract_text(
     has no timer of its own running (its timer and handler are left alone). Elsewhere
     extraction runs without a clock; `MAX_TREE_ELEMENTS` (checked by the caller) bounds
     its work in every thread. `comments` keeps what trafilatura takes for comments: on a
-    discussion page they are the posts. `visible` is the page's visible text length: a
-    recall extraction much shorter than it gets a second opinion (`SECOND_OPINION_BELOW`).
+    discussion page they are the posts, and a thread always gets the second opinion (the
+    recall mode often keeps only the opening post). `visible` is the page's visible text
+    length: a recall extraction much shorter than it gets a second opinion
+    (`SECOND_OPINION_BELOW`).
     """
 
     def work() -> str | None:
         recall = _trafilatura(tree, comments=comments, favor_recall=True)
-        if len(recall or "") >= SECOND_OPINION_BELOW * visible:
+        if not comments and len(recall or "") >= SECOND_OPINION_BELOW * visible:
             return recall
         default = _trafilatura(tree, comments=comments, favor_recall=False)
         if len(default or "") >= SECOND_OPINION_GAIN * len(recall or ""):
