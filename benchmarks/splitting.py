@@ -63,9 +63,20 @@ CONTROLS = ("control-headings", "control-inserted")
 #: A body needs this many paragraphs and characters to be used (a real article's length).
 MIN_PARAGRAPHS = 3
 MIN_CHARS = 600
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _WORD = re.compile(r"\w[\w'-]*")
 
 
