@@ -300,3 +300,24 @@ def test_a_discussion_always_gets_the_second_opinion(extractions):
     asked, answers = extractions
     assert H.extract_text(tree_of(""), 10.0, comments=True, visible=1) == answers[False]
     assert asked == [True, False]
+
+
+def thread_page(kind: str) -> str:
+    opening = f"<p>{PROSE}</p><p>{PROSE} The plan was first put forward in spring.</p>"
+    replies = "".join(
+        f"<p>I live by the river and I think reply {i} is right.</p>" for i in range(3)
+    )
+    body = f"<div>{opening}<p>3 Comments</p>{replies}</div>"
+    return f"<html><head>{ld(kind)}</head><body>{body}</body></html>"
+
+
+def test_a_discussions_replies_after_a_comment_count_stay():
+    article = cleannews.clean(thread_page("DiscussionForumPosting"))
+    assert "reply 2 is right." in article.body
+    assert "after-article-end" not in {r.rule for r in article.removed}
+
+
+def test_an_articles_replies_after_a_comment_count_go():
+    article = cleannews.clean(thread_page("NewsArticle"))
+    assert "reply 2 is right." not in article.body
+    assert {r.rule for r in article.removed if "reply" in r.text} == {"after-article-end"}

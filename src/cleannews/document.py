@@ -72,6 +72,9 @@ class PageMeta:
     site_name: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The page declares itself a discussion (a forum thread, a Q&A page): its replies
+    #: are its content, not a comment section after the article.
+    discussion: bool = False
 
 
 @dataclass(slots=True)

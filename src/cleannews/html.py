@@ -861,6 +861,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         starts = []
     doc = Doc.from_text(text, config, kind="html")
     doc.page = page
+    doc.page.discussion = kind.is_discussion
     doc.preset_starts = set(starts)
     doc.html_captions = captions
     doc.html_removals = [(r.text, r.rule) for r in removals]

@@ -211,7 +211,10 @@ class SplitStories(RuleStage):
 
     def _cut_after_end_markers(self, doc: Doc, prose_lines: set[int]) -> None:
         """From the first end marker that follows prose (or a tail marker in the story's
-        tail), remove the rest of its story."""
+        tail), remove the rest of its story. Not on a page declared a discussion: there
+        the replies after "3 comments" are what the page is."""
+        if doc.page.discussion:
+            return
         markers = set(doc.end_markers)
         in_tail: set[int] = set()
         if doc.tail_markers:
