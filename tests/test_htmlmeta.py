@@ -259,3 +259,49 @@ def test_link_to_an_author_page_names_the_author_when_nothing_else_does():
 def test_a_marked_byline_comes_before_an_author_link():
     body = '<a href="/author/tom-reed/">Tom Reed</a><span class="byline">By Ana Lima</span>'
     assert meta(page("<title>A page</title>", body)).authors == ("Ana Lima",)
+
+
+@pytest.mark.parametrize(
+    ("link", "authors"),
+    [
+        ('<a href="/authors/ana-lima">Ana Lima</a>', ("Ana Lima",)),  # slug spells the text
+        ('<a href="/profile/analima?tab=2">Ana Lima</a>', ("Ana Lima",)),
+        ('<a href="/people/ana-lima-42/">Ana Lima</a>', ("Ana Lima",)),  # slug, then an id
+        ('<a href="/authors/">Our Writers</a>', ()),  # a folder, not a person's page
+        ('<a href="/people/tom-reed">Ana Lima</a>', ()),  # slug and text disagree
+        ('<a href="/topics/ana-lima">Ana Lima</a>', ()),  # not a people folder
+        ('<nav><a href="/user/memberlist">Member List</a></nav>', ()),  # navigation
+        ('<div class="navbar-menu"><a href="/user/memberlist">Member List</a></div>', ()),
+    ],
+)
+def test_a_link_to_a_people_page_names_the_author_when_its_slug_spells_the_text(link, authors):
+    assert meta(page("<title>A page</title>", link)).authors == authors
+
+
+def test_a_link_to_a_people_page_on_another_site_names_a_source_not_the_writer():
+    head = '<title>A page</title><link rel="canonical" href="https://news.example/a/1">'
+    link = '<a href="https://history.example/people/ana-lima">Ana Lima</a>'
+    assert meta(page(head, link)).authors == ()
+    same = '<a href="https://www.news.example/people/ana-lima">Ana Lima</a>'
+    assert meta(page(head, same)).authors == ("Ana Lima",)
+
+
+@pytest.mark.parametrize(
+    ("declared", "authors"),
+    [
+        ({"@type": "Person", "name": "alima"}, ("Ana Lima",)),  # an account: the byline wins
+        ({"@type": "Person", "name": "Tom Reed"}, ("Tom Reed",)),  # a full name stands
+        ({"@type": "Organization", "name": "Acme"}, ("Acme",)),  # an organisation stands
+    ],
+)
+def test_a_one_word_declared_author_gives_way_to_the_byline_a_reader_sees(declared, authors):
+    head = ld({**ARTICLE, "author": declared})
+    body = '<span class="byline">By Ana Lima</span>'
+    assert meta(page(head, body)).authors == authors
+
+
+def test_a_byline_elements_job_title_is_cut_from_the_name():
+    from cleannews.html import byline_authors
+
+    assert byline_authors("By Ana Lima Former Transport Consultant") == ("Ana Lima",)
+    assert byline_authors("Ana Lima and Tom Reed") == ("Ana Lima", "Tom Reed")

@@ -310,9 +310,11 @@ def take_byline(scope: etree._Element) -> str | None:
 
 
 def byline_authors(text: str) -> tuple[str, ...]:
+    """The names of a byline element's text, job titles cut ("Ana Lima Former Editor")."""
+    from cleannews.htmlmeta import author_names
     from cleannews.stages.metadata import split_names
 
-    return tuple(split_names(_BY_PREFIX.sub("", text)))
+    return author_names(split_names(_BY_PREFIX.sub("", text)))
 
 
 #: A marker names the boilerplate *of* a page, not the page. An element holding more than

@@ -142,6 +142,12 @@ def _ld_person_names(value: object, publisher: str | None) -> Iterator[str]:
             yield name
 
 
+def _is_organisation(value: object) -> bool:
+    """Whether a JSON-LD `author` is an Organization (whose one-word name is no handle)."""
+    first = value[0] if isinstance(value, list) and value else value
+    return isinstance(first, dict) and "Organization" in _types(first)
+
+
 def _publisher(item: dict[str, Any]) -> str | None:
     publisher = item.get("publisher")
     if isinstance(publisher, list):
@@ -238,7 +244,7 @@ def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
 def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
     """The names of the first byline element with a short text that names someone, else
     of the first link to an author page (`/author/name`, the blog engines' convention)."""
-    for elements in (_byline_elements(tree), _AUTHOR_LINKS(tree)):
+    for elements in (_byline_elements(tree), _author_links(tree)):
         for count, element in enumerate(elements):
             if count >= 50:
                 break
@@ -252,7 +258,72 @@ def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
     return ()
 
 
-_AUTHOR_LINKS = etree.XPath('//a[contains(@href, "/author/")]')
+def _better_byline(declared: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The page's byline where the declared author is missing or only a handle: a declared
+    author of one word ("KatieS", "admin", "editor") is often the account that posted the
+    page, while the byline a reader sees names the writer in full."""
+    if not declared:
+        return shown
+    return shown if any(" " in name for name in shown) else declared
+
+
+def _author_links(tree: etree._Element) -> Iterator[etree._Element]:
+    """Links to an author's page, in page order: `/author/...` (the blog engines'
+    convention), or a people-like folder (`/authors/`, `/writers/`, `/profile/`, ...) whose
+    last segment spells the link's own text ("/authors/ana-lima" for "Ana Lima"). The
+    agreement of slug and text is what tells a person's page from a section's. Links in
+    navigation and to other sites (a cited source's biography) name no writer here."""
+    host = _host(_first(tree.xpath('//link[@rel="canonical"]/@href')))
+    for link in _LINKS(tree):
+        href = (link.get("href") or "").split("?")[0].split("#")[0].casefold()
+        if "/author/" in href:
+            yield link
+            continue
+        if (host and _host(href) not in ("", host)) or _in_navigation(link):
+            continue
+        segments = [s for s in href.split("/") if s]
+        if len(segments) < 2 or not _PEOPLE_FOLDERS.intersection(segments[:-1]):
+            continue
+        slug = _SLUG_FOLD.sub("", segments[-1])
+        text = _SLUG_FOLD.sub("", _fold(" ".join(link.itertext())))
+        if len(text) >= 4 and (slug == text or slug.startswith(text)):
+            yield link
+
+
+_LINKS = etree.XPath("//a[@href]")
+_NAVIGATION_TAGS = frozenset({"nav", "footer", "menu"})
+_NAVIGATION_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "footer", "breadcrumb"})
+_TOKEN_SPLIT = regex.compile(r"[^a-z]+")
+
+
+def _in_navigation(element: etree._Element) -> bool:
+    """Inside a `<nav>`, `<footer>` or `<menu>`, or an element whose class or id says so."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _NAVIGATION_TAGS:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
+        if _NAVIGATION_TOKENS.intersection(_TOKEN_SPLIT.split(marks)):
+            return True
+    return False
+
+
+def _host(url: str | None) -> str:
+    """The host of an absolute URL, without `www.` ("" for a relative one)."""
+    if not url or "//" not in url:
+        return ""
+    host = url.split("//", 1)[1].split("/", 1)[0].casefold()
+    return host.removeprefix("www.")
+
+
+def _first(values: list[Any]) -> str | None:
+    return str(values[0]) if values else None
+#: Folders of personal pages on news sites, blogs and forums.
+_PEOPLE_FOLDERS = frozenset({
+    "authors", "writers", "writer", "contributors", "contributor", "people", "staff",
+    "profile", "profiles", "user", "users", "userprofile", "members", "member", "team",
+    "journalists", "columnists", "experts", "expert", "editors",
+})  # fmt: skip
+_SLUG_FOLD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 def _in_comments(element: etree._Element) -> bool:
@@ -421,8 +492,9 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
             )
             if not (_meta(index, key) or "").startswith("http")
         )[:10]
-    if not authors:
-        authors = _markup_authors(tree)
+    organisation = any(_is_organisation(item.get("author")) for item in ld[:1])
+    if not authors or (not organisation and all(" " not in name for name in authors)):
+        authors = _better_byline(authors, _markup_authors(tree))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
         title=_title(tree, index, ld, site),
