@@ -321,3 +321,48 @@ def test_an_articles_replies_after_a_comment_count_go():
     article = cleannews.clean(thread_page("NewsArticle"))
     assert "reply 2 is right." not in article.body
     assert {r.rule for r in article.removed if "reply" in r.text} == {"after-article-end"}
+
+
+# -- a thread known by its shape ---------------------------------------------------------
+
+OG_ARTICLE = '<meta property="og:type" content="article">'
+
+
+def link_thread(head: str, topic: str = '<p><a href="https://example.org/x">A link</a></p>'):
+    posts = "".join(div("comment", f"{PROSE} Reply number {i}.") for i in range(4))
+    return tree_of(f'<div class="topic">{topic}</div>' + posts, head)
+
+
+def test_an_article_that_is_only_a_link_over_its_comments_is_a_thread():
+    tree = link_thread(OG_ARTICLE)
+    kind = H.thread_shaped(tree, page_kind(tree), H.visible_length(tree))
+    assert kind.is_discussion and not kind.is_article
+    assert H.remove_marked_elements(tree, kind) == []
+
+
+def test_an_article_with_its_own_text_over_its_comments_stays_an_article():
+    tree = link_thread(OG_ARTICLE, topic=f"<p>{PROSE}</p><p>{PROSE}</p>")
+    kind = H.thread_shaped(tree, page_kind(tree), H.visible_length(tree))
+    assert kind == page_kind(tree) and kind.is_article
+
+
+def test_an_undeclared_page_of_comments_is_a_thread_and_a_small_section_is_not():
+    tree = thread("")
+    assert H.thread_shaped(tree, UNDECLARED, H.visible_length(tree)).is_discussion
+    small = tree_of(div("story", " ".join([PROSE] * 6)) + div("comments", "First! Nice one."))
+    assert H.thread_shaped(small, UNDECLARED, H.visible_length(small)) == UNDECLARED
+
+
+def test_a_link_threads_replies_reach_the_body():
+    posts = "".join(
+        f'<div class="comment"><p>{PROSE} Reply number {i} adds its own view.</p></div>'
+        for i in range(4)
+    )
+    html = (
+        f"<html><head>{OG_ARTICLE}<title>A link</title></head><body>"
+        f'<div class="topic"><a href="https://example.org/x">A link</a></div>{posts}'
+        "</body></html>"
+    )
+    article = cleannews.clean(html)
+    assert "Reply number 3 adds its own view." in article.body
+    assert not [r for r in article.removed if "Reply number" in r.text]

@@ -386,6 +386,32 @@ def _plan_marked(tree: etree._Element, total: int, vetoed: set[str]) -> list[_Pl
     return plan
 
 
+#: A declared article whose marked elements leave less than this share of the page's text
+#: outside them has no article outside them.
+ARTICLE_MIN_SHARE = 0.15
+
+
+def thread_shaped(tree: etree._Element, kind: PageKind, total: int) -> PageKind:
+    """`kind`, marked a thread where the comment-marked elements are the page's content.
+
+    They are when they hold more than `MAX_MARKED_SHARE` of the visible text and either
+    the page does not declare itself an article, or it does but the marked elements leave
+    under `ARTICLE_MIN_SHARE` of the text outside them (a link-sharing site's thread says
+    `og:type=article` over a one-line link). Such a page is read as a discussion: its posts
+    stay, extraction keeps comments, and it is one story.
+    """
+    if kind.is_discussion:
+        return kind
+    plan = _plan_marked(tree, total, set())
+    comments = sum(len(item.text) for item in plan if item.rule == HTML_COMMENTS)
+    if comments <= MAX_MARKED_SHARE * total:
+        return kind
+    outside = total - sum(len(item.text) for item in plan)
+    if kind.is_article and outside >= ARTICLE_MIN_SHARE * total:
+        return kind
+    return kind.as_thread()
+
+
 def _heavy_rules(plan: list[_Planned], total: int) -> set[str]:
     """Rules whose planned elements together hold more than `MAX_MARKED_SHARE` of the page."""
     held: dict[str, int] = {}
@@ -841,8 +867,8 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         return doc
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
-    kind = page_kind(tree)
     total = visible_length(tree)
+    kind = thread_shaped(tree, page_kind(tree), total)
     removals = remove_marked_elements(tree, kind, total) + remove_popups(tree)
     total = _less(total, removals)  # what is left for the structural passes to judge
     removals += remove_teaser_lists(tree, total, kind)

@@ -24,6 +24,9 @@ _OG_TYPE = etree.XPath('//meta[@property="og:type"]/@content')
 DISCUSSION_TYPES = frozenset(
     {"DiscussionForumPosting", "QAPage", "Question", "Answer", "SocialMediaPosting"}
 )
+#: Not a declared type: the mark of a page whose shape is a thread (its comment-marked
+#: posts are most of it; see `cleannews.html.thread_shaped`). Read as a discussion.
+THREAD_SHAPE = "shape:thread"
 #: Types of a single written piece: its comment section is not part of it.
 ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
@@ -41,7 +44,11 @@ class PageKind:
 
     @property
     def is_discussion(self) -> bool:
-        return bool(self.types & DISCUSSION_TYPES)
+        return bool(self.types & DISCUSSION_TYPES) or THREAD_SHAPE in self.types
+
+    def as_thread(self) -> PageKind:
+        """The same page, known by its shape to be a thread of posts."""
+        return PageKind(self.types | {THREAD_SHAPE})
 
     @property
     def is_article(self) -> bool:
