@@ -514,6 +514,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         header.append(f"published: {art.published.isoformat()}")
     if art.dateline:
         header.append(f"dateline: {art.dateline}")
+    for number, (line_no, evidence) in enumerate(explanation.boundaries, start=2):
+        header.append(f"story {number} starts at line {line_no}: {evidence}")
     out.write("\n".join(header) + "\n\n")
     labels = [_fate_label(f) for f in explanation.lines]
     width = min(40, max((len(label) for label in labels), default=4))

@@ -98,6 +98,9 @@ class Doc:
     repeats: dict[int, int] = field(default_factory=dict)
     #: Line numbers where a story is known to start (separate HTML `<article>`s).
     preset_starts: set[int] = field(default_factory=set)
+    #: Line number of each story's first line -> the evidence that split it there
+    #: ("headline + byline", "topic shift 0.02 + headline"), for `explain`.
+    story_evidence: dict[int, str] = field(default_factory=dict)
     #: Caption texts the HTML marks (figcaption, caption classes), in page order.
     html_captions: list[str] = field(default_factory=list)
     #: Authors of each story read from HTML byline elements.

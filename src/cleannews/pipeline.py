@@ -58,17 +58,20 @@ class LineFate:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """The record and, for each input line, its fate."""
+    """The record and, for each input line, its fate; for each story after the first, the
+    line it starts on and the evidence that split it there (`boundaries`)."""
 
     article: Article
     lines: tuple[LineFate, ...]
     kind: str
+    boundaries: tuple[tuple[int, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "article": self.article.to_dict(),
             "lines": [line.to_dict() for line in self.lines],
+            "boundaries": [{"line": no, "evidence": why} for no, why in self.boundaries],
         }
 
 
@@ -189,7 +192,23 @@ class Pipeline:
             LineFate(ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field)
             for ln in doc.lines
         )
-        return Explanation(build_article(doc), lines, doc.kind)
+        return Explanation(build_article(doc), lines, doc.kind, _boundaries(doc))
+
+
+#: The evidence of a story start that the HTML markup set (`Doc.preset_starts`).
+_MARKUP_EVIDENCE = "separate html <article> elements"
+
+
+def _boundaries(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """Each story's first line after the first story, with the evidence for the split
+    ("headline + byline", "topic shift 0.021", "separate html <article> elements")."""
+    found: list[tuple[int, str]] = []
+    story = 0
+    for line in doc.lines:
+        if line.story != story:
+            story = line.story
+            found.append((line.no, doc.story_evidence.get(line.no, _MARKUP_EVIDENCE)))
+    return tuple(found)
 
 
 def default_pipeline(config: CleanConfig | None = None) -> Pipeline:

@@ -66,12 +66,12 @@ def render_report(explanation: Explanation, *, source: str = "") -> str:
         f"<header><strong>cleannews explain</strong> {escape(source)} "
         f"&middot; input: {escape(explanation.kind)}"
         f'<div class="legend">removed by stage: {legend}</div></header>'
-        f"<main><section>{_lines_html(explanation.lines)}</section>"
+        f"<main><section>{_lines_html(explanation.lines, dict(explanation.boundaries))}</section>"
         f"<aside>{_record_html(explanation.article)}</aside></main></body></html>\n"
     )
 
 
-def _lines_html(lines: tuple[LineFate, ...]) -> str:
+def _lines_html(lines: tuple[LineFate, ...], boundaries: dict[int, str]) -> str:
     parts: list[str] = []
     story = 0
     for fate in lines:
@@ -79,7 +79,8 @@ def _lines_html(lines: tuple[LineFate, ...]) -> str:
             continue
         if fate.story != story:
             story = fate.story
-            parts.append(f'<div class="story">story {story + 1}</div>')
+            why = escape(boundaries.get(fate.line, ""))
+            parts.append(f'<div class="story">story {story + 1}: {why}</div>')
         parts.append(_line_html(fate))
     return "".join(parts)
 

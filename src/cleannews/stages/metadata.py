@@ -13,6 +13,7 @@ removed as page header.
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import islice
 
 import regex
@@ -150,6 +151,31 @@ def _byline_names(doc: Doc, text: str) -> str | None:
 
 def is_byline(doc: Doc, text: str) -> bool:
     return byline_names(doc, text) is not None
+
+
+#: What parts a credit line: a middle dot, bullet, bar or dash between spaces.
+_CREDIT_SEPARATOR = regex.compile(r"\s+[·•|—–-]\s+")
+
+
+def name_and_date(doc: Doc, text: str) -> tuple[str, dt.date | dt.datetime] | None:
+    """The names and date of a credit line of a name and a date between separators ("Ann
+    Lee · 4 May 2024", "Ann Lee and Bo Ek | Published 2024-05-04"): a byline without "By"."""
+    parts = [part.strip() for part in _CREDIT_SEPARATOR.split(text)]
+    if len(parts) != 2 or len(text) > 120:
+        return None
+    names = split_names(parts[0])
+    if not names or not all(map(is_name_like, names)):
+        return None
+    value = parse_date_line(parts[1], doc.language)
+    return None if value is None else (parts[0], value)
+
+
+def _date_after(doc: Doc, text: str, names: str) -> dt.date | dt.datetime | None:
+    """The date that follows a byline's names on its line, if one does."""
+    rest = text.partition(names)[2].strip(" ,;|/·•-–—")
+    if not rest or len(rest) > 120 or not any(map(str.isdigit, rest)):
+        return None
+    return parse_date_line(rest, doc.language)
 
 
 def is_date_line(text: str, language: str | None) -> bool:
@@ -300,8 +326,13 @@ class AssignMetadata(RuleStage):
 
     def _take_byline_or_date(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
         names = byline_names(doc, line.text)
+        credit = None if names is not None else name_and_date(doc, line.text)
+        if credit is not None:
+            names, meta.published = credit[0], meta.published or credit[1]
         if names is not None:
             _add_authors(meta, names)
+            if meta.published is None:  # "By Ann Lee | March 4, 2025"
+                meta.published = _date_after(doc, line.text, names)
             doc.remove(line, BYLINE, self.name, into="authors")
             return True
         if len(line.text) > 120:

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from cleannews.cohesion import Cohesion, content_words
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
     bullet_text,
+    ends_sentence,
     is_headline_like,
     is_name_like,
     is_prose,
@@ -30,7 +32,7 @@ from cleannews.shapes import (
 )
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
 from cleannews.stages.boilerplate import RemoveBoilerplate
-from cleannews.stages.metadata import is_byline, is_date_line
+from cleannews.stages.metadata import is_byline, is_date_line, name_and_date
 
 TEASER = structural_rule(
     "teaser",
@@ -78,6 +80,27 @@ T = TypeVar("T")
 HEADER_WINDOW = 10
 #: Evidence kinds that never occur inside one article's body.
 _STRONG_KINDS = frozenset({"byline", "date", "timestamp"})
+#: Fewest words of a headline split on one kind of evidence (a byline or date under it,
+#: or a change of topic). Items of a list article
+#: (a book's, a product's name) are short headings over text on their own subject.
+MIN_SINGLE_EVIDENCE_WORDS = 4
+#: Most words of a headline that reads as a sentence ("Which one should you choose?").
+MAX_HEADLINE_WORDS = 20
+#: Below this similarity across a gap (`cleannews.cohesion`), a headline-like line there
+#: opens a new story; with no headline the change of topic must be sharper
+#: (`TOPIC_SHIFT`). Set on the splitting benchmark's dev cases (benchmarks/splitting.py):
+#: unrelated articles joined score a median 0.03 across the join, gaps inside one article
+#: a median 0.13, and 1 % of them fall below 0.04.
+HEADLINE_SHIFT = 0.06
+TOPIC_SHIFT = 0.035
+#: At or above this similarity the text after a byline goes on with the same topic: no
+#: new story (unrelated articles joined: 95 % score below 0.10 across the join).
+SAME_TOPIC = 0.12
+#: Content words each side of a gap needs before its topic is judged (about 350 running
+#: words): two stories' worth of text, not two paragraphs.
+MIN_TOPIC_WORDS = 120
+#: A join is the lowest similarity among the gaps this many lines either side of it.
+TOPIC_NEIGHBOURHOOD = 4
 
 
 @register_stage
@@ -92,6 +115,7 @@ class SplitStories(RuleStage):
         # here, so `line.is_open and prose[pos]` stays `line.is_open and is_prose(...)`.
         prose = [ln.is_open and is_prose(ln.text) for ln in lines]
         starts = self._story_starts(doc, lines, prose)
+        doc.story_evidence.update({lines[pos].no: why for pos, why in starts.items()})
         first_lines = {lines[pos].no for pos in starts}
         first_lines |= {_first_text_line(doc, no) for no in doc.preset_starts}
         first_lines.discard(-1)
@@ -108,22 +132,25 @@ class SplitStories(RuleStage):
         self._remove_caps_headlines(doc, lines, prose)
         self._cut_after_end_markers(doc, {ln.no for ln, p in zip(lines, prose, strict=True) if p})
 
-    def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> set[int]:
-        starts: set[int] = set()
+    def _story_starts(self, doc: Doc, lines: list[Line], prose: list[bool]) -> dict[int, str]:
+        """Where each new story starts (a position in `lines`), with the evidence for it."""
+        starts: dict[int, str] = {}
         prose_seen = 0
         seen_keys: set[str] = set()
+        topics = _Topics(lines)
         for pos, line in enumerate(lines):
-            if prose[pos]:
-                prose_seen += 1
-                continue
             key = line_key(line.text)
-            if prose_seen < 2 or not _is_candidate(line) or key in seen_keys:
+            evidence = None
+            if prose_seen >= 2 and _is_candidate(line) and key not in seen_keys:
+                evidence = _headline_start(doc, lines, prose, pos, key, topics)
+            if not evidence and prose[pos]:
+                evidence = _topic_start(doc, lines, prose, pos, topics, prose_seen)
+            if not prose[pos]:
                 seen_keys.add(key)  # a heading that recurs in the story is a subheading
-                continue
-            seen_keys.add(key)
-            if _starts_story(doc, lines, prose, pos, key):
-                starts.add(pos)
+            if evidence:
+                starts[pos] = evidence
                 prose_seen = 0
+            prose_seen += prose[pos]
         return starts
 
     def _remove_teasers(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
@@ -346,29 +373,159 @@ def _first_text_line(doc: Doc, no: int) -> int:
 
 
 def _is_candidate(line: Line) -> bool:
-    """Could head a new story: an open headline-like line, not a bullet."""
-    return line.is_open and is_headline_like(line.text) and bullet_text(line.text) is None
+    """Could head a new story: an open headline-like line, not a bullet. A headline may be
+    a question or an exclamation, which reads as prose: up to `MAX_HEADLINE_WORDS` words."""
+    text = line.text
+    if not line.is_open or not is_headline_like(text) or bullet_text(text) is not None:
+        return False
+    return not is_prose(text) or word_count(text) <= MAX_HEADLINE_WORDS
 
 
-def _starts_story(doc: Doc, lines: list[Line], prose: list[bool], pos: int, key: str) -> bool:
-    """A strong header block follows the headline at `pos`, and then a story's prose.
+def _headline_start(
+    doc: Doc, lines: list[Line], prose: list[bool], pos: int, key: str, topics: _Topics
+) -> str | None:
+    """The evidence that the headline-like line at `pos` opens a new story, if it does.
 
-    The block's lines are read for evidence last, and only when the cheap conditions hold:
-    each line gives one kind at most, so a block of fewer than two lines is never strong.
-    They are read only until the answer is settled: more kinds keep a strong block strong,
-    and a block whose kinds and lines left come to fewer than two cannot become strong.
+    Three kinds, each enough alone: a strong header block under it (`_is_strong`); a byline,
+    date or timestamp right under it (two lines at most; an article's section heading is
+    followed by its text, not by a dateline); or a change of topic at it
+    (`_topic_shift` with the laxer `HEADLINE_SHIFT`: the headline is evidence too). Then a
+    story's prose must follow.
     """
     end = _header_end(doc, lines, prose, pos)
-    if end - pos - 1 < 2 or not _has_prose(prose, end, doc.config.min_story_paragraphs):
-        return False
+    if not _has_prose(prose, end, doc.config.min_story_paragraphs):
+        return None
+    kinds_of = _KindsReader(doc, lines, key)
+    if end - pos - 1 >= 2 and _strong_block(kinds_of, pos, end):
+        return "headline + " + " + ".join(sorted(kinds_of.union(range(pos + 1, end))))
+    text = lines[pos].text
+    if not _single_evidence_splits(doc, text):
+        return None
+    close = kinds_of.union(range(pos + 1, min(pos + 3, end))) & _STRONG_KINDS
+    if close and not _same_topic(topics, pos):
+        return "headline + " + " + ".join(sorted(close))
+    if prose[pos] or not text[0].isalpha():
+        return None  # a question in an interview; a numbered or quoted line
+    shift = _topic_shift(topics, pos, HEADLINE_SHIFT, span=2)
+    return None if shift is None else f"headline + topic shift {shift:.3f}"
+
+
+def _topic_start(
+    doc: Doc, lines: list[Line], prose: list[bool], pos: int, topics: _Topics, prose_seen: int
+) -> str | None:
+    """A paragraph after a finished paragraph where the topic changes sharply: a new story
+    with no header at all. Both sides must hold a story's worth of prose."""
+    if not doc.config.split_on_topic or doc.kind != "text":
+        return None
+    if prose_seen < doc.config.min_story_paragraphs:
+        return None
+    if not prose[pos - 1]:
+        return None
+    if not ends_sentence(lines[pos - 1].text) or not lines[pos - 1].is_open:
+        return None
+    if not _has_prose(prose, pos, doc.config.min_story_paragraphs):
+        return None
+    shift = _topic_shift(topics, pos, TOPIC_SHIFT, span=1)
+    return None if shift is None else f"topic shift {shift:.3f}"
+
+
+class _KindsReader:
+    """`_evidence_kinds` of the lines under one headline, each read once, when asked."""
+
+    def __init__(self, doc: Doc, lines: list[Line], key: str) -> None:
+        self.doc, self.lines, self.key = doc, lines, key
+        self._read: dict[int, set[str]] = {}
+
+    def __call__(self, pos: int) -> set[str]:
+        if pos not in self._read:
+            self._read[pos] = _evidence_kinds(self.doc, self.lines[pos], self.key)
+        return self._read[pos]
+
+    def union(self, positions: range) -> set[str]:
+        return set().union(*map(self, positions))
+
+
+def _strong_block(kinds_of: _KindsReader, pos: int, end: int) -> bool:
+    """The header block's lines give a strong set of kinds (`_is_strong`). Read only until
+    the answer is settled: more kinds keep a strong block strong, and a block whose kinds
+    and lines left come to fewer than two cannot become strong."""
     kinds: set[str] = set()
     for after in range(pos + 1, end):
-        kinds |= _evidence_kinds(doc, lines[after], key)
+        kinds |= kinds_of(after)
         if _is_strong(kinds):
             return True
         if len(kinds) + (end - after - 1) < 2:
             return False
     return False
+
+
+def _single_evidence_splits(doc: Doc, headline: str) -> bool:
+    """Whether one kind of evidence under `headline` may split the page: on text input, a
+    headline of `MIN_SINGLE_EVIDENCE_WORDS` or more that is not a list item. An HTML page
+    shows where its stories start in its markup (`<article>` elements; see
+    `cleannews.html`); on the HTML pages of the dev corpora one kind of evidence split 25
+    of 686 single pages (listings, interviews, numbered guides) and lowered body F1 on
+    each corpus, and found no join there."""
+    return (
+        doc.kind == "text"
+        and word_count(headline) >= MIN_SINGLE_EVIDENCE_WORDS
+        and list_item_text(headline) is None
+    )
+
+
+def _same_topic(topics: _Topics, pos: int) -> bool:
+    """The text after `pos` clearly goes on with the topic before it (an analysis box
+    under its correspondent's byline, inside the story it analyses)."""
+    return topics.judged(pos) and topics.similarity(pos) >= SAME_TOPIC
+
+
+def _topic_shift(topics: _Topics, pos: int, threshold: float, span: int) -> float | None:
+    """The similarity across the gap before `pos` (the lowest of the `span` gaps from it)
+    when it is below `threshold`, both sides hold `MIN_TOPIC_WORDS`, and no gap within
+    `TOPIC_NEIGHBOURHOOD` lines is lower (the join is where the topics part, not next to
+    it)."""
+    gaps = range(pos, pos + span)
+    if any(not topics.judged(gap) for gap in gaps):
+        return None
+    value = min(topics.similarity(gap) for gap in gaps)
+    if value >= threshold:
+        return None
+    lo = max(1, pos - TOPIC_NEIGHBOURHOOD)
+    hi = min(topics.size - 1, pos + span - 1 + TOPIC_NEIGHBOURHOOD)
+    for gap in range(lo, hi + 1):
+        if gap not in gaps and topics.judged(gap) and topics.similarity(gap) < value:
+            return None
+    return value
+
+
+class _Topics:
+    """`Cohesion` of the open lines, built on first use (most pages never ask) and
+    remembering each gap's similarity."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.size = len(lines)
+        self._cohesion: Cohesion | None = None
+        self._similarity: dict[int, float] = {}
+
+    @property
+    def cohesion(self) -> Cohesion:
+        if self._cohesion is None:
+            units = [content_words(ln.text) if ln.is_open else [] for ln in self.lines]
+            self._cohesion = Cohesion(units)
+        return self._cohesion
+
+    def judged(self, gap: int) -> bool:
+        """Enough words on both sides of `gap` to tell a topic."""
+        if not 0 < gap < self.size:
+            return False
+        topics = self.cohesion
+        return min(topics.words_before(gap), topics.words_after(gap)) >= MIN_TOPIC_WORDS
+
+    def similarity(self, gap: int) -> float:
+        if gap not in self._similarity:
+            self._similarity[gap] = self.cohesion.similarity(gap)
+        return self._similarity[gap]
 
 
 def _header_end(doc: Doc, lines: list[Line], prose: list[bool], pos: int) -> int:
@@ -388,14 +545,13 @@ def _evidence_kinds(doc: Doc, line: Line, head_key: str) -> set[str]:
         return {"repeat"}
     if line.fate == Fate.CAPTION:
         return {"caption"}
-    if line.fate == Fate.REMOVED:
-        rule = line.rule or ""
-        return {"timestamp"} if _is_header_rule(doc, rule) else set()
-    if is_byline(doc, line.text):
+    if line.fate == Fate.REMOVED and _is_header_rule(doc, line.rule or ""):
+        return {"timestamp"}
+    if is_byline(doc, line.text) or name_and_date(doc, line.text) is not None:
         return {"byline"}
     if is_date_line(line.text, doc.language):
         return {"date"}
-    if is_name_like(line.text):
+    if line.fate != Fate.REMOVED and is_name_like(line.text):
         return {"name"}
     return set()
 
