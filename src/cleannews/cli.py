@@ -4,13 +4,17 @@
     cleannews explain PAGE [--color/--no-color]
 
 `clean` reads text and HTML files, directories (recursively: .txt, .html, .htm and the
-.gz of those), JSON Lines (.jsonl, .ndjson, optionally .gz), WARC files (.warc,
-.warc.gz: response records of HTML or text; needs the `warc` extra) and `-` (stdin, one
-page). It writes one JSON line per article (`id`, `story` and every `Article.to_dict()`
-field) or, with `--keep-going`, one error line per page that failed. Every input page
-gives at least one line. Without `--keep-going` the first failure stops the run with exit
-code 1. A summary goes to stderr at the end, and a progress line while running when
-stderr is a terminal.
+.gz of those; other files are skipped and counted), JSON Lines (.jsonl, .ndjson,
+optionally .gz), WARC files (.warc, .warc.gz: response records of HTML or text; needs the
+`warc` extra) and `-` (stdin, one page). It writes one JSON line per article (`id`,
+`story` and every `Article.to_dict()` field) or, with `--keep-going`, one error line per
+page that failed. Every input page gives at least one line. A summary goes to stderr at
+the end, and a progress line while running when stderr is a terminal.
+
+The output file is written beside its name and renamed into place only when the run
+succeeds; an interrupted or stopped run keeps what it wrote as OUT.partial. Exit codes:
+0 every page cleaned, 1 stopped at a failing page, 2 usage or input error, 3 finished
+with failed pages (--keep-going), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from cleannews.batch import BatchItem, BatchResult, clean_many
+from cleannews.outfile import AtomicOutput, OutputError, check_output, infer_format
 from cleannews.pipeline import Pipeline, default_pipeline
 
 #: Default cap on the decompressed size of one file or record (bytes).
@@ -37,6 +42,13 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _READ_BLOCK = 1 << 20
+
+# Exit codes (the table is in docs/etl.md).
+EXIT_OK = 0  # every page cleaned
+EXIT_STOPPED = 1  # a page failed and the run stopped there (no --keep-going)
+EXIT_USAGE = 2  # usage or input error: nothing was cleaned
+EXIT_FAILURES = 3  # --keep-going: the run finished, but some pages failed (error lines written)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 class PageTooLarge(ValueError):
@@ -62,6 +74,7 @@ class ReadOptions:
 @dataclass
 class ReadStats:
     skipped: int = 0  # WARC records that are not pages (requests, images, scripts...)
+    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not pages
 
 
 def _lower(path: Path) -> str:
@@ -119,8 +132,11 @@ def iter_inputs(
             continue
         path = Path(name)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and is_page_file(p)):
-                yield _page_item(file, options)
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if is_page_file(file):
+                    yield _page_item(file, options)
+                else:
+                    stats.skipped_files.append(str(file))
         elif is_jsonl(path):
             yield from _jsonl_items(path, options)
         elif is_warc(path):
@@ -256,6 +272,8 @@ def result_lines(result: BatchResult) -> list[dict[str, Any]]:
 
 
 class JsonlWriter:
+    """One JSON object per line (see `result_lines`)."""
+
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
@@ -298,6 +316,9 @@ class ParquetWriter:
         self.writer.close()
 
 
+Writer = JsonlWriter | ParquetWriter
+
+
 # -- progress and summary ----------------------------------------------------------------------
 
 
@@ -330,13 +351,22 @@ class Tally:
             f"{self.articles} articles  {self.errors} errors"
         )
 
-    def summary(self, skipped: int, top: int = 5) -> str:
+    def summary(self, stats: ReadStats, top: int = 5, names: int = 3) -> str:
+        """Counts of everything read: pages, articles, failed pages, skipped files and records."""
         lines = [
             f"pages {self.pages}, articles {self.articles}, pages split {self.split}, "
-            f"errors {self.errors}"
-            + (f", non-page WARC records skipped {skipped}" if skipped else "")
+            f"failed pages {self.errors}, files skipped {len(stats.skipped_files)}"
+            + (f", non-page WARC records skipped {stats.skipped}" if stats.skipped else "")
             + f" ({self.rate():.1f} pages/s)"
         ]
+        if stats.skipped_files:
+            shown = ", ".join(stats.skipped_files[:names])
+            more = len(stats.skipped_files) - names
+            lines.append(
+                f"skipped (not a page file): {shown}" + (f" and {more} more" if more > 0 else "")
+            )
+        if self.errors:
+            lines.append(f"{self.errors} pages failed: see the error lines (exit code 3)")
         if self.rules:
             common = ", ".join(f"{rule} {n}" for rule, n in self.rules.most_common(top))
             lines.append(f"top removal rules: {common}")
@@ -379,32 +409,89 @@ def _pipeline(config_path: str | None) -> Pipeline:
         raise UsageError(f"bad --config {config_path}: {exc}") from None
 
 
-def _open_output(stack: ExitStack, out: str, fmt: str) -> JsonlWriter | ParquetWriter:
+def _check_inputs_exist(inputs: Sequence[str]) -> None:
+    """A named input that does not exist is a typo: stop before reading anything."""
+    missing = [name for name in inputs if name != "-" and not Path(name).exists()]
+    if missing:
+        raise UsageError(f"input not found: {', '.join(missing)}")
+
+
+def _require_pyarrow(output: str) -> None:
+    if output == "-":
+        raise UsageError("--format parquet needs an output file: -o OUT.parquet")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--format parquet needs pyarrow: pip install 'cleannews[parquet]'"
+        ) from None
+
+
+def _prepare_output(args: argparse.Namespace, fmt: str) -> AtomicOutput | None:
+    """The checked output file (None for stdout); every problem is a one-line usage error."""
     if fmt == "parquet":
-        if out == "-":
-            raise UsageError("--format parquet needs an output file: -o OUT.parquet")
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise UsageError(
-                "--format parquet needs pyarrow: pip install 'cleannews[parquet]'"
-            ) from None
-        return ParquetWriter(out)
-    if out == "-":
+        _require_pyarrow(args.output)
+    if args.output == "-":
+        return None
+    try:
+        path = check_output(
+            args.output, args.inputs, overwrite=args.overwrite, would_be_read=is_page_file
+        )
+        return AtomicOutput(path)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _open_writer(stack: ExitStack, target: AtomicOutput | None, fmt: str) -> Writer:
+    if target is None:
         return JsonlWriter(sys.stdout)
-    if out.endswith(".gz"):
-        text: IO[str] = stack.enter_context(gzip.open(out, "wt", encoding="utf-8"))  # noqa: SIM115
+    if fmt == "parquet":
+        return ParquetWriter(str(target.temp))
+    if target.path.name.lower().endswith(".gz"):
+        text: IO[str] = stack.enter_context(gzip.open(target.temp, "wt", encoding="utf-8"))  # noqa: SIM115
     else:
-        text = stack.enter_context(open(out, "w", encoding="utf-8"))  # noqa: SIM115
+        text = stack.enter_context(open(target.temp, "w", encoding="utf-8"))  # noqa: SIM115
     return JsonlWriter(text)
+
+
+@dataclass
+class RunOutcome:
+    """How the loop over the results ended."""
+
+    failed: BatchResult | None = None  # the page that stopped the run (no --keep-going)
+    interrupted: bool = False
+
+
+def _write_results(
+    results: Iterator[BatchResult],
+    writer: Writer,
+    tally: Tally,
+    progress: Progress,
+    keep_going: bool,
+) -> RunOutcome:
+    outcome = RunOutcome()
+    try:
+        for result in results:
+            tally.add(result)
+            if result.error is not None and not keep_going:
+                outcome.failed = result
+                break
+            writer.write(result)
+            progress.update(tally)
+    except KeyboardInterrupt:
+        outcome.interrupted = True
+    return outcome
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     if args.max_page_bytes < 1:
         raise UsageError("--max-page-bytes must be >= 1")
+    _check_inputs_exist(args.inputs)
     if any(name != "-" and is_warc(Path(name)) for name in args.inputs):
         require_warcio()
     pipeline = _pipeline(args.config)
+    fmt = infer_format(args.output, args.format)
+    target = _prepare_output(args, fmt)
     options = ReadOptions(
         max_bytes=args.max_page_bytes,
         id_field=args.id_field,
@@ -415,35 +502,56 @@ def cmd_clean(args: argparse.Namespace) -> int:
     stats = ReadStats()
     tally = Tally()
     progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
-    failed: BatchResult | None = None
-    with ExitStack() as stack:
-        writer = _open_output(stack, args.output, args.format)
-        items = iter_inputs(args.inputs, options, stats)
-        results = clean_many(items, workers=args.workers, pipeline=pipeline)
-        try:
-            for result in results:
-                tally.add(result)
-                if result.error is not None and not args.keep_going:
-                    failed = result
-                    break
-                writer.write(result)
-                progress.update(tally)
-        finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
-            writer.close()
-            progress.done()
+    try:
+        with ExitStack() as stack:
+            writer = _open_writer(stack, target, fmt)
+            results = clean_many(
+                iter_inputs(args.inputs, options, stats), workers=args.workers, pipeline=pipeline
+            )
+            try:
+                outcome = _write_results(results, writer, tally, progress, args.keep_going)
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
+                writer.close()
+                progress.done()
+    except BaseException:
+        if target is not None:
+            target.keep_partial()
+        raise
+    return _finish(args, target, outcome, tally, stats)
+
+
+def _finish(
+    args: argparse.Namespace,
+    target: AtomicOutput | None,
+    outcome: RunOutcome,
+    tally: Tally,
+    stats: ReadStats,
+) -> int:
+    """Put the output in place (or keep it as NAME.partial), report, and pick the exit code."""
+    complete = not outcome.interrupted and outcome.failed is None
+    kept = ""
+    if target is not None:
+        if complete:
+            target.commit()
+        else:
+            kept = f"; partial output kept in {target.keep_partial()}"
+    if outcome.interrupted:
+        print(f"cleannews: interrupted after {tally.pages} pages{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    failed = outcome.failed
     if failed is not None and failed.error is not None:
         print(
             f"cleannews: page {failed.id} failed: {failed.error.type}: {failed.error.message}\n"
-            "cleannews: stopped (use --keep-going to write error lines and go on)",
+            f"cleannews: stopped (use --keep-going to write error lines and go on){kept}",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_STOPPED
     if not args.quiet:
-        print(tally.summary(stats.skipped), file=sys.stderr)
-    return 0
+        print(tally.summary(stats), file=sys.stderr)
+    return EXIT_FAILURES if tally.errors else EXIT_OK
 
 
 # -- explain -----------------------------------------------------------------------------------
@@ -641,8 +749,21 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     clean.add_argument("inputs", nargs="+", metavar="INPUT")
-    clean.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    clean.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    clean.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="output file (default: stdout); written beside and renamed when the run succeeds",
+    )
+    clean.add_argument(
+        "--format",
+        choices=("jsonl", "parquet"),
+        default=None,
+        help="output format (default: parquet for -o *.parquet or *.pq, else jsonl)",
+    )
+    clean.add_argument(
+        "--overwrite", action="store_true", help="replace the output file if it exists"
+    )
     clean.add_argument(
         "--workers", type=_positive_int, default=1, help="processes to clean with (default 1)"
     )
@@ -650,7 +771,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-k",
         "--keep-going",
         action="store_true",
-        help="write an error line for a page that fails and go on (default: stop, exit 1)",
+        help="write an error line for a page that fails and go on (exit 3 if any failed; "
+        "default: stop at the first failure, exit 1)",
     )
     clean.add_argument("--id-field", default="id", help="JSON Lines: the id field (default id)")
     clean.add_argument("--text-field", default="text", help="JSON Lines: text field (text)")
@@ -720,13 +842,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
     except UsageError as exc:
         print(f"cleannews: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except BrokenPipeError:  # `cleannews clean ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return EXIT_STOPPED
     except KeyboardInterrupt:
-        return 130
+        print("cleannews: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 

@@ -1,0 +1,236 @@
+"""The command as a scheduled job sees it: outputs never lost or clobbered, exit codes that
+can be trusted, inputs recognised by content, provenance on every line."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import cleannews.cli as cli
+from cleannews.batch import BatchResult
+from cleannews.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
+from samples import PAGE
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "p.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+# -- outputs --------------------------------------------------------------------------------
+
+
+def test_an_input_is_never_the_output(tmp_path, capsys):
+    source = tmp_path / "same.jsonl"
+    data = json.dumps({"id": "a", "text": PAGE}) + "\n"
+    source.write_text(data)
+    for extra in ([], ["--overwrite"]):
+        assert main(["clean", str(source), "-o", str(source), *extra]) == EXIT_USAGE
+        err = capsys.readouterr().err
+        assert err == f"cleannews: output {source} is also an input; choose another output file\n"
+        assert source.read_text() == data
+
+
+def test_an_output_inside_an_input_folder_that_would_be_read_is_refused(tmp_path, capsys):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(PAGE)
+    out = tmp_path / "pages" / "out.txt"
+    assert main(["clean", str(tmp_path / "pages"), "-o", str(out)]) == EXIT_USAGE
+    assert "would be read as a page" in capsys.readouterr().err
+    assert not out.exists()
+    fine = tmp_path / "pages" / "out.jsonl"  # not a page file: never read back
+    assert main(["clean", str(tmp_path / "pages"), "-o", str(fine), "-q"]) == EXIT_OK
+    assert len(jsonl(fine)) == 1
+
+
+def test_an_existing_output_needs_overwrite(page, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    out.write_text("precious\n")
+    assert main(["clean", str(page), "-o", str(out)]) == EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"cleannews: output {out} exists; use --overwrite to replace it\n"
+    )
+    assert out.read_text() == "precious\n"
+    assert main(["clean", str(page), "-o", str(out), "--overwrite", "-q"]) == EXIT_OK
+    assert jsonl(out)[0]["title"] == "Minister resigns after budget row"
+
+
+def test_the_output_appears_only_when_the_run_is_done(page, tmp_path, monkeypatch):
+    """While pages are written, the output's name does not exist yet: a temporary file in the
+    same folder holds the data and is renamed at the end."""
+    out = tmp_path / "out.jsonl"
+    seen: list[tuple[bool, list[str]]] = []
+    real = cli.JsonlWriter.write
+
+    def spy(self, result):
+        real(self, result)
+        seen.append((out.exists(), sorted(p.name for p in tmp_path.iterdir())))
+
+    monkeypatch.setattr(cli.JsonlWriter, "write", spy)
+    assert main(["clean", str(page), "-o", str(out), "-q"]) == EXIT_OK
+    [(exists, names)] = seen
+    assert not exists
+    [temp] = [n for n in names if n not in ("p.txt",)]
+    assert temp.startswith(".out.jsonl.") and temp.endswith(".tmp")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "p.txt"]
+    assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _interrupt_after(n: int):
+    """A clean_many that yields n results, then is interrupted like Ctrl-C."""
+    real = cli.clean_many
+
+    def fake(items, **kwargs):
+        for count, result in enumerate(real(items, **kwargs)):
+            if count == n:
+                raise KeyboardInterrupt
+            yield result
+
+    return fake
+
+
+def test_ctrl_c_keeps_the_partial_output_under_a_name_that_says_so(tmp_path, capsys, monkeypatch):
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(PAGE)
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(cli, "clean_many", _interrupt_after(2))
+    assert main(["clean", *(str(tmp_path / f"{n}.txt") for n in "abc"), "-o", str(out)]) == (
+        EXIT_INTERRUPTED
+    )
+    partial = tmp_path / "out.jsonl.partial"
+    assert capsys.readouterr().err == (
+        f"cleannews: interrupted after 2 pages; partial output kept in {partial}\n"
+    )
+    assert not out.exists()
+    assert [line["id"] for line in jsonl(partial)] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "out.jsonl.partial",
+    ]
+
+
+def test_ctrl_c_on_parquet_keeps_a_readable_partial_file(tmp_path, capsys, monkeypatch):
+    pq = pytest.importorskip("pyarrow.parquet")
+    for name in "ab":
+        (tmp_path / f"{name}.txt").write_text(PAGE)
+    out = tmp_path / "out.parquet"
+    monkeypatch.setattr(cli, "clean_many", _interrupt_after(1))
+    code = main(["clean", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+    assert code == EXIT_INTERRUPTED
+    assert not out.exists()
+    assert pq.read_table(str(out) + ".partial").num_rows == 1
+
+
+def test_a_stopped_run_keeps_its_output_as_partial(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(PAGE)
+    (tmp_path / "b.txt.gz").write_bytes(b"not gzip")
+    out = tmp_path / "out.jsonl"
+    code = main(["clean", str(tmp_path / "a.txt"), str(tmp_path / "b.txt.gz"), "-o", str(out)])
+    assert code == EXIT_STOPPED
+    assert not out.exists()
+    assert len(jsonl(tmp_path / "out.jsonl.partial")) == 1
+    assert "partial output kept in" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("folder", "is a directory; give a file name"),
+        ("missing/out.jsonl", "does not exist"),
+    ],
+)
+def test_a_bad_output_path_is_one_line_without_traceback(page, tmp_path, capsys, where, message):
+    (tmp_path / "folder").mkdir()
+    assert main(["clean", str(page), "-o", str(tmp_path / where)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_unwritable_folder_is_one_line(page, tmp_path, capsys):
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert main(["clean", str(page), "-o", str(locked / "out.jsonl")]) == EXIT_USAGE
+    finally:
+        locked.chmod(0o700)
+    err = capsys.readouterr().err
+    assert err.startswith(f"cleannews: cannot write in {locked}") and err.count("\n") == 1
+
+
+def test_the_output_format_follows_the_extension(page, tmp_path, capsys):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(page), "-o", str(out), "-q"]) == EXIT_OK
+    assert pq.read_table(out).column("title").to_pylist() == ["Minister resigns after budget row"]
+    forced = tmp_path / "really-jsonl.parquet"
+    assert main(["clean", str(page), "-o", str(forced), "--format", "jsonl", "-q"]) == EXIT_OK
+    assert jsonl(forced)[0]["title"] == "Minister resigns after budget row"
+
+
+# -- exit codes -----------------------------------------------------------------------------
+
+
+def test_exit_codes_tell_clean_from_failed_from_usage(page, tmp_path, capsys):
+    bad = tmp_path / "bad.txt.gz"
+    bad.write_bytes(b"not gzip")
+    assert main(["clean", str(page), "-q"]) == EXIT_OK
+    assert main(["clean", str(page), str(bad), "-q"]) == EXIT_STOPPED
+    assert main(["clean", str(page), str(bad), "-q", "--keep-going"]) == EXIT_FAILURES
+    assert main(["clean", str(page), str(tmp_path / "nope.txt")]) == EXIT_USAGE
+    assert capsys.readouterr().err.endswith(
+        f"cleannews: input not found: {tmp_path / 'nope.txt'}\n"
+    )
+    assert (EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_FAILURES) == (0, 1, 2, 3)
+
+
+def test_the_summary_counts_failed_pages_and_skipped_files(tmp_path, capsys):
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "a.txt").write_text(PAGE)
+    (root / "b.txt.gz").write_bytes(b"not gzip")
+    (root / "notes.md").write_text("not a page")
+    (root / "logo.png").write_bytes(b"\x89PNG")
+    assert main(["clean", str(root), "-k"]) == EXIT_FAILURES
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(
+        "pages 2, articles 1, pages split 0, failed pages 1, files skipped 2 ("
+    )
+    assert err[1] == f"skipped (not a page file): {root / 'logo.png'}, {root / 'notes.md'}"
+    assert err[2] == "1 pages failed: see the error lines (exit code 3)"
+
+
+def test_exit_code_table_in_the_docs_matches_the_code():
+    doc = (Path(__file__).parents[1] / "docs" / "etl.md").read_text("utf-8")
+    rows = [line for line in doc.splitlines() if line.startswith("| `") and "` |" in line]
+    codes = {int(row.split("`")[1]) for row in rows if row.split("`")[1].isdigit()}
+    assert codes == {EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_FAILURES, EXIT_INTERRUPTED}
+
+
+def test_batch_result_type_is_what_the_fake_yields():
+    # the interrupt helper above wraps the real clean_many: keep it honest
+    results = list(_interrupt_after(5)([PAGE], workers=1))
+    assert len(results) == 1 and isinstance(results[0], BatchResult)
