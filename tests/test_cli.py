@@ -62,7 +62,16 @@ def test_text_and_html_files(tmp_path, capsys):
     assert code == 0
     assert ids(lines) == [str(tmp_path / "p.txt"), str(tmp_path / "h.html")]
     expected = cleannews.clean(PAGE.encode()).to_dict()
-    assert lines[0] == {"id": str(tmp_path / "p.txt"), "story": 0, **expected}
+    source = {"file": str(tmp_path / "p.txt"), "line": None, "record": None, "offset": None}
+    source |= {"warc_record_id": None, "warc_target_uri": None}
+    assert lines[0] == {
+        "id": str(tmp_path / "p.txt"),
+        "source": source,
+        "story": 0,
+        **expected,
+        "input_url": None,
+    }
+    assert list(lines[0])[: list(lines[0]).index("url") + 2][-2:] == ["url", "input_url"]
     assert lines[1]["title"] == "Harbour reopens"
     assert lines[1]["site_name"] == "Coast News"
     assert "pages 2, articles 2, pages split 0, failed pages 0, files skipped 0" in err
@@ -128,8 +137,15 @@ def test_jsonl_and_jsonl_gz_with_custom_fields(tmp_path, capsys):
     assert lines[0]["url"] == "https://example.com/r1"
     assert lines[1]["title"] == "Harbour reopens"
     assert lines[0]["body"] == cleannews.clean(PAGE, kind="text").body
+    assert [line["source"]["line"] for line in lines] == [1, 2, 3, 1, 2, 3]
+    assert lines[0]["input_url"] == "https://example.com/r1"
     assert lines[:3] == [
-        {**line, "id": line["id"].replace(str(packed), str(plain))} for line in lines[3:]
+        {
+            **line,
+            "id": line["id"].replace(str(packed), str(plain)),
+            "source": {**line["source"], "file": str(plain)},
+        }
+        for line in lines[3:]
     ]
 
 
@@ -178,6 +194,10 @@ def test_warc_response_records_are_pages(tmp_path, capsys, name):
         "https://example.com/page.txt",
     ]
     assert all(str(line["id"]).startswith("<urn:uuid:") for line in lines)
+    assert [line["source"]["warc_record_id"] for line in lines] == ids(lines)
+    assert [line["source"]["record"] for line in lines] == [1, 3]
+    assert lines[0]["source"]["offset"] == 0 and lines[1]["source"]["offset"] > 0
+    assert [line["input_url"] for line in lines] == [line["url"] for line in lines]
     assert lines[0]["title"] == "Harbour reopens"
     assert lines[1]["authors"] == ["Jane Doe"]
     assert "pages 2" in err and "non-page WARC records skipped 1" in err
@@ -264,12 +284,10 @@ def test_a_failing_stage_becomes_an_error_line(tmp_path, capsys, monkeypatch):
     (tmp_path / "p.txt").write_text(PAGE)
     code, lines, _ = run(capsys, "clean", str(tmp_path / "p.txt"), "--keep-going")
     assert code == 3
-    assert lines == [
-        {
-            "id": str(tmp_path / "p.txt"),
-            "error": {"type": "RuntimeError", "message": "metadata broke"},
-        }
+    assert [(line["id"], line["error"]) for line in lines] == [
+        (str(tmp_path / "p.txt"), {"type": "RuntimeError", "message": "metadata broke"})
     ]
+    assert lines[0]["source"]["file"] == str(tmp_path / "p.txt")
 
 
 # -- output options -----------------------------------------------------------------------------

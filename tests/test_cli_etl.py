@@ -3,12 +3,14 @@ can be trusted, inputs recognised by content, provenance on every line."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
 
+import cleannews
 import cleannews.cli as cli
 from cleannews.batch import BatchResult
 from cleannews.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
@@ -234,3 +236,137 @@ def test_batch_result_type_is_what_the_fake_yields():
     # the interrupt helper above wraps the real clean_many: keep it honest
     results = list(_interrupt_after(5)([PAGE], workers=1))
     assert len(results) == 1 and isinstance(results[0], BatchResult)
+
+
+# -- inputs: format by content, stdin, empty fields ----------------------------------------
+
+
+HTML = (
+    "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+    "<p>The harbour reopened on Monday after repairs to the sea wall that took most of the "
+    "winter, the port authority said in a statement.</p><p>Fishing boats were the first to "
+    "leave, followed by the morning ferry to the islands.</p></article></body></html>"
+)
+
+
+def run_lines(capsys, *argv: str) -> tuple[int, list[dict], str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, [json.loads(x) for x in captured.out.splitlines() if x.strip()], captured.err
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b'{"id": 1, "text": "x"}\n', "jsonl"),
+        (b'\xef\xbb\xbf  \n{ "id": 1}', "jsonl"),
+        (b"{}\n", "jsonl"),
+        (b'[{"id": 1}]', "json"),
+        (b"[\n  {\n", "json"),
+        (b"[]", "json"),
+        (b"WARC/1.0\r\n", "warc"),
+        (b"[Updated] Minister resigns\n\nBody", "page"),
+        (b"{{template}} text", "page"),
+        (b"<html><body>", "page"),
+        (b"Plain text page", "page"),
+        (b"", "page"),
+    ],
+)
+def test_sniff_tells_formats_apart_by_content(head, kind):
+    from cleannews.readers import sniff
+
+    assert sniff(head) == kind
+
+
+def test_a_json_file_of_json_lines_is_read_as_records(tmp_path, capsys):
+    path = tmp_path / "pages.json"
+    path.write_text(
+        json.dumps({"id": "a", "text": PAGE}) + "\n" + json.dumps({"id": "b", "html": HTML}) + "\n"
+    )
+    code, lines, _ = run_lines(capsys, "clean", str(path))
+    assert code == EXIT_OK
+    assert [(x["id"], x["source"]["line"], x["title"]) for x in lines] == [
+        ("a", 1, "Minister resigns after budget row"),
+        ("b", 2, "Harbour reopens"),
+    ]
+
+
+def test_a_json_array_is_read_as_records_with_their_numbers(tmp_path, capsys):
+    path = tmp_path / "pages.data"
+    path.write_text(json.dumps([{"text": PAGE, "url": "https://example.com/a"}, {"html": HTML}, 7]))
+    code, lines, _ = run_lines(capsys, "clean", str(path), "-k")
+    assert code == EXIT_FAILURES  # the third record is not an object
+    assert [x["id"] for x in lines] == [f"{path}#1", f"{path}#2", f"{path}#3"]
+    assert [x["source"]["record"] for x in lines] == [1, 2, 3]
+    assert lines[0]["input_url"] == "https://example.com/a"
+    assert lines[1]["title"] == "Harbour reopens"
+    assert lines[2]["error"] == {
+        "type": "ValueError",
+        "message": "a JSON record must be an object, got int",
+    }
+
+
+def test_jsonl_on_stdin_is_read_as_records(capsys, monkeypatch):
+    data = (
+        json.dumps({"id": "a", "text": PAGE}) + "\n" + json.dumps({"text": PAGE}) + "\n"
+    ).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, lines, _ = run_lines(capsys, "clean", "-")
+    assert code == EXIT_OK
+    assert [(x["id"], x["source"]) for x in lines] == [
+        ("a", {**NO_SOURCE, "file": "-", "line": 1}),
+        ("-:2", {**NO_SOURCE, "file": "-", "line": 2}),
+    ]
+
+
+def test_a_text_page_on_stdin_stays_one_page(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(("[Live] " + PAGE).encode())))
+    code, lines, _ = run_lines(capsys, "clean", "-")
+    assert code == EXIT_OK
+    assert [x["id"] for x in lines] == ["-"]
+    assert lines[0]["source"] == {**NO_SOURCE, "file": "-"}
+
+
+NO_SOURCE = {
+    "file": None,
+    "line": None,
+    "record": None,
+    "offset": None,
+    "warc_record_id": None,
+    "warc_target_uri": None,
+}
+
+
+def test_an_empty_field_falls_back_to_the_next(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    records = [
+        {"id": "empty-html", "html": "", "text": PAGE},
+        {"id": "blank-html", "html": "  \n", "text": PAGE},
+        {"id": "all-empty", "html": "", "text": ""},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    code, lines, _ = run_lines(capsys, "clean", str(path))
+    assert code == EXIT_OK
+    expected = cleannews.clean(PAGE, kind="text").body
+    assert [x["body"] for x in lines] == [expected, expected, ""]
+
+
+def test_clean_many_falls_back_from_an_empty_field_too():
+    [result] = cleannews.clean_many([{"id": 1, "html": "", "text": PAGE}])
+    assert result.articles[0].title == "Minister resigns after budget row"
+    [empty] = cleannews.clean_many([{"id": 2, "html": "", "text": ""}])
+    assert empty.ok and empty.articles[0].paragraphs == ()
+
+
+def test_a_warc_file_without_its_extension_is_recognised(tmp_path, capsys):
+    from test_cli import make_warc
+
+    path = tmp_path / "crawl.warc"
+    make_warc(path)
+    renamed = path.rename(tmp_path / "crawl.bin")
+    code, lines, _ = run_lines(capsys, "clean", str(renamed))
+    assert code == EXIT_OK
+    assert [x["source"]["warc_target_uri"] for x in lines] == [
+        "https://example.com/harbour",
+        "https://example.com/page.txt",
+    ]

@@ -30,18 +30,22 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
-from cleannews.batch import BatchItem, BatchResult, clean_many
+from cleannews.batch import BatchResult, clean_many
 from cleannews.outfile import AtomicOutput, OutputError, check_output, infer_format
 from cleannews.pipeline import Pipeline, default_pipeline
-
-#: Default cap on the decompressed size of one file or record (bytes).
-DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024
-PAGE_SUFFIXES = (".txt", ".html", ".htm")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-_READ_BLOCK = 1 << 20
+from cleannews.readers import (
+    DEFAULT_MAX_PAGE_BYTES,
+    ReadOptions,
+    ReadStats,
+    Source,
+    is_page_file,
+    is_warc,
+    iter_inputs,
+    read_bounded,
+    read_page_file,
+)
 
 # Exit codes (the table is in docs/etl.md).
 EXIT_OK = 0  # every page cleaned
@@ -51,161 +55,8 @@ EXIT_FAILURES = 3  # --keep-going: the run finished, but some pages failed (erro
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
-class PageTooLarge(ValueError):
-    """A file or record decompresses to more than the configured cap."""
-
-
 class UsageError(Exception):
     """A problem with the command line or the environment (exit code 2)."""
-
-
-# -- reading inputs ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    max_bytes: int = DEFAULT_MAX_PAGE_BYTES
-    id_field: str = "id"
-    text_field: str = "text"
-    html_field: str = "html"
-    url_field: str = "url"
-
-
-@dataclass
-class ReadStats:
-    skipped: int = 0  # WARC records that are not pages (requests, images, scripts...)
-    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not pages
-
-
-def _lower(path: Path) -> str:
-    return path.name.lower()
-
-
-def is_jsonl(path: Path) -> bool:
-    return _lower(path).endswith(JSONL_SUFFIXES)
-
-
-def is_warc(path: Path) -> bool:
-    return _lower(path).endswith(WARC_SUFFIXES)
-
-
-def is_page_file(path: Path) -> bool:
-    name = _lower(path)
-    name = name[:-3] if name.endswith(".gz") else name
-    return name.endswith(PAGE_SUFFIXES)
-
-
-def read_bounded(stream: IO[bytes], limit: int, what: str) -> bytes:
-    """At most `limit` bytes of `stream`; more is an error (a gzip bomb stays unexpanded)."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise PageTooLarge(f"{what} is larger than {limit} bytes (see --max-page-bytes)")
-    return data
-
-
-def _open_maybe_gzip(path: Path) -> IO[bytes]:
-    if _lower(path).endswith(".gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return open(path, "rb")
-
-
-def read_page_file(path: Path, limit: int) -> bytes:
-    with _open_maybe_gzip(path) as stream:
-        return read_bounded(stream, limit, str(path))
-
-
-def iter_inputs(
-    inputs: Sequence[str], options: ReadOptions, stats: ReadStats, stdin: IO[bytes] | None = None
-) -> Iterator[BatchItem]:
-    """Every page of every input, in order, as `clean_many` items.
-
-    A file or record that cannot be read becomes an `(id, exception)` item, so it is
-    reported in its place like a page that fails.
-    """
-    for name in inputs:
-        if name == "-":
-            source = stdin if stdin is not None else sys.stdin.buffer
-            try:
-                yield ("-", read_bounded(source, options.max_bytes, "standard input"))
-            except (OSError, ValueError) as exc:
-                yield ("-", exc)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if is_page_file(file):
-                    yield _page_item(file, options)
-                else:
-                    stats.skipped_files.append(str(file))
-        elif is_jsonl(path):
-            yield from _jsonl_items(path, options)
-        elif is_warc(path):
-            yield from _warc_items(path, options, stats)
-        else:
-            yield _page_item(path, options)
-
-
-def _page_item(path: Path, options: ReadOptions) -> BatchItem:
-    try:
-        return (str(path), read_page_file(path, options.max_bytes))
-    except (OSError, ValueError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
-        return (str(path), exc)
-
-
-def _jsonl_items(path: Path, options: ReadOptions) -> Iterator[BatchItem]:
-    try:
-        stream = _open_maybe_gzip(path)
-    except OSError as exc:
-        yield (str(path), exc)
-        return
-    with stream:
-        number = 0
-        while True:
-            number += 1
-            where = f"{path}:{number}"
-            try:
-                line = stream.readline(options.max_bytes + 1)
-            except (OSError, EOFError, ValueError) as exc:
-                yield (where, exc)
-                return
-            if not line:
-                return
-            if len(line) > options.max_bytes:
-                _skip_rest_of_line(stream)
-                yield (
-                    where,
-                    PageTooLarge(f"record {where} is larger than {options.max_bytes} bytes"),
-                )
-                continue
-            if not line.strip():
-                continue
-            yield _jsonl_item(line, where, options)
-
-
-def _skip_rest_of_line(stream: IO[bytes]) -> None:
-    while True:
-        block = stream.readline(_READ_BLOCK)
-        if not block or block.endswith(b"\n"):
-            return
-
-
-def _jsonl_item(line: bytes, where: str, options: ReadOptions) -> BatchItem:
-    try:
-        record = json.loads(line)
-    except ValueError as exc:
-        return (where, ValueError(f"not a JSON line: {exc}"))
-    if not isinstance(record, dict):
-        return (where, ValueError(f"a JSON line must be an object, got {type(record).__name__}"))
-    ident = record.get(options.id_field, where)
-    item: dict[str, Any] = {"id": ident, "url": record.get(options.url_field)}
-    if record.get(options.html_field) is not None:
-        item["html"] = record[options.html_field]
-    elif record.get(options.text_field) is not None:
-        item["text"] = record[options.text_field]
-    else:
-        fields = f"{options.html_field!r} or {options.text_field!r}"
-        return (ident, ValueError(f"the record has no {fields} field"))
-    return item
 
 
 def require_warcio() -> None:
@@ -217,58 +68,34 @@ def require_warcio() -> None:
         ) from None
 
 
-def _warc_items(path: Path, options: ReadOptions, stats: ReadStats) -> Iterator[BatchItem]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    number = 0
-    try:
-        with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response":
-                    continue
-                number += 1
-                headers = record.rec_headers
-                ident = headers.get_header("WARC-Record-ID") or f"{path}#{number}"
-                content_type = (
-                    record.http_headers.get_header("Content-Type") if record.http_headers else None
-                ) or ""
-                if content_type and not _is_page_type(content_type):
-                    stats.skipped += 1
-                    continue
-                try:
-                    body = read_bounded(
-                        record.content_stream(), options.max_bytes, f"record {ident}"
-                    )
-                except (OSError, ValueError, EOFError) as exc:
-                    yield (ident, exc)
-                    continue
-                yield {
-                    "id": ident,
-                    "page": body,
-                    "url": headers.get_header("WARC-Target-URI"),
-                    "charset": content_type or None,  # the HTTP charset, if it names one
-                }
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield (str(path) if number == 0 else f"{path}#{number + 1}", exc)
-
-
-def _is_page_type(content_type: str) -> bool:
-    kind = content_type.split(";", 1)[0].strip().lower()
-    return "html" in kind or kind in ("text/plain", "application/xml", "text/xml")
-
-
 # -- writing results ---------------------------------------------------------------------------
 
 
 def result_lines(result: BatchResult) -> list[dict[str, Any]]:
-    """The JSON objects written for one page: one per article, or one error object."""
+    """The JSON objects written for one page: one per article, or one error object.
+
+    Each carries the page's `id`, its `source` (file, line or record number, WARC offset,
+    record id and target URI) and `input_url` (the URL the input gave, next to the
+    record's `url`, which the page's canonical URL may have replaced).
+    """
+    source = result.id if isinstance(result.id, Source) else Source(result.id)
+    where = {"id": source.id, "source": source.location()}
     if result.error is not None:
-        return [{"id": result.id, "error": result.error.to_dict()}]
+        return [{**where, "input_url": source.input_url, "error": result.error.to_dict()}]
     return [
-        {"id": result.id, "story": story, **article.to_dict()}
+        {**where, "story": story, **_with_input_url(article.to_dict(), source.input_url)}
         for story, article in enumerate(result.articles)
     ]
+
+
+def _with_input_url(record: dict[str, Any], input_url: str | None) -> dict[str, Any]:
+    """The record with `input_url` placed right after `url`."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = value
+        if key == "url":
+            out["input_url"] = input_url
+    return out
 
 
 class JsonlWriter:
@@ -543,8 +370,9 @@ def _finish(
         return EXIT_INTERRUPTED
     failed = outcome.failed
     if failed is not None and failed.error is not None:
+        page = failed.id.id if isinstance(failed.id, Source) else failed.id
         print(
-            f"cleannews: page {failed.id} failed: {failed.error.type}: {failed.error.message}\n"
+            f"cleannews: page {page} failed: {failed.error.type}: {failed.error.message}\n"
             f"cleannews: stopped (use --keep-going to write error lines and go on){kept}",
             file=sys.stderr,
         )

@@ -31,6 +31,7 @@ from typing import Any
 
 from cleannews.batch import clean_many
 from cleannews.pipeline import Pipeline, default_pipeline
+from cleannews.readers import Source
 from cleannews.tabular import SPARK_DDL, result_rows, to_record_batch
 
 #: Output rows per Arrow batch handed back to Spark (bounds the worker's memory).
@@ -49,7 +50,7 @@ class ArrowCleaner:
         for batch in batches:
             ids, pages, urls = (batch.column(i).to_pylist() for i in range(3))
             items = (
-                {"id": i, self.key: page, "url": url}
+                {"id": Source(i, input_url=url), self.key: page, "url": url}
                 for i, page, url in zip(ids, pages, urls, strict=True)
             )
             rows: list[dict[str, Any]] = []

@@ -7,6 +7,7 @@ One row per article (story `i` of a page is row `story = i`), or one row per fai
 |--------|------|---------|
 | `id` | string | the page id (`str()` of the input's id) |
 | `story` | int32 | 0 for the main story, 1.. for the page's other stories; null on error |
+| `source` | struct (see below) | where the page came from (null when nothing is known) |
 | `title`, `subtitle` | string | |
 | `summary`, `authors` | list<string> | |
 | `published` | string | ISO 8601 date or date-time, as in `Article.to_dict()` |
@@ -14,10 +15,15 @@ One row per article (story `i` of a page is row `story = i`), or one row per fai
 | `paragraphs` | list<string> | |
 | `body` | string | the paragraphs joined by a blank line |
 | `captions` | list<string> | |
-| `language`, `url`, `site_name` | string | |
+| `language`, `url` | string | |
+| `input_url` | string | the URL the input gave (the record's `url` may be the canonical one) |
+| `site_name` | string | |
 | `removed` | list<struct<text, rule, stage: string, line: int32, field: string>> | |
 | `warnings` | list<string> | |
 | `error` | struct<type: string, message: string> | null unless the page failed |
+
+`source` is struct<file: string, line: int64, record: int64, offset: int64,
+warc_record_id: string, warc_target_uri: string> (docs/etl.md, Provenance).
 
 `arrow_schema()` needs pyarrow; `SPARK_DDL` is the same schema as a Spark DDL string.
 """
@@ -29,14 +35,20 @@ from functools import cache
 from typing import Any
 
 from cleannews.batch import BatchResult
+from cleannews.readers import Source
 from cleannews.record import Article
 
 _STRING_LISTS = ("summary", "authors", "paragraphs", "captions", "warnings")
 _REMOVED = "struct<text:string,rule:string,stage:string,line:int,field:string>"
+_SOURCE = (
+    "struct<file:string,line:bigint,record:bigint,offset:bigint,"
+    "warc_record_id:string,warc_target_uri:string>"
+)
 #: (column, Spark DDL type) in table order.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("story", "int"),
+    ("source", _SOURCE),
     ("title", "string"),
     ("subtitle", "string"),
     ("summary", "array<string>"),
@@ -48,6 +60,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("captions", "array<string>"),
     ("language", "string"),
     ("url", "string"),
+    ("input_url", "string"),
     ("site_name", "string"),
     ("removed", f"array<{_REMOVED}>"),
     ("warnings", "array<string>"),
@@ -58,10 +71,10 @@ SPARK_DDL = ", ".join(f"`{name}` {ddl}" for name, ddl in COLUMNS)
 
 
 def article_row(page_id: object, story: int, article: Article) -> dict[str, Any]:
-    """The row of one article."""
+    """The row of one article (`page_id` may be a `cleannews.readers.Source`)."""
     data = article.to_dict()
     row: dict[str, Any] = {name: data.get(name) for name in COLUMN_NAMES}
-    row["id"] = None if page_id is None else str(page_id)
+    row.update(_where(page_id))
     row["story"] = story
     row["error"] = None
     return row
@@ -71,10 +84,21 @@ def result_rows(result: BatchResult) -> list[dict[str, Any]]:
     """One row per article of the result, or a single error row."""
     if result.error is not None:
         row: dict[str, Any] = dict.fromkeys(COLUMN_NAMES)
-        row["id"] = None if result.id is None else str(result.id)
+        row.update(_where(result.id))
         row["error"] = result.error.to_dict()
         return [row]
     return [article_row(result.id, i, article) for i, article in enumerate(result.articles)]
+
+
+def _where(page_id: object) -> dict[str, Any]:
+    """The id, source and input_url columns of a page."""
+    source = page_id if isinstance(page_id, Source) else Source(page_id)
+    location = source.location()
+    return {
+        "id": None if source.id is None else str(source.id),
+        "source": None if not any(v is not None for v in location.values()) else location,
+        "input_url": source.input_url,
+    }
 
 
 def rows(results: Iterable[BatchResult]) -> list[dict[str, Any]]:
@@ -98,8 +122,19 @@ def arrow_schema() -> Any:
             ]
         )
     )
+    source = pa.struct(
+        [
+            ("file", pa.string()),
+            ("line", pa.int64()),
+            ("record", pa.int64()),
+            ("offset", pa.int64()),
+            ("warc_record_id", pa.string()),
+            ("warc_target_uri", pa.string()),
+        ]
+    )
     types = {
         "story": pa.int32(),
+        "source": source,
         "removed": removed,
         "error": pa.struct([("type", pa.string()), ("message", pa.string())]),
     }
