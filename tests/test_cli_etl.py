@@ -370,3 +370,49 @@ def test_a_warc_file_without_its_extension_is_recognised(tmp_path, capsys):
         "https://example.com/harbour",
         "https://example.com/page.txt",
     ]
+
+
+# -- progress -------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_the_share_read_and_the_time_left():
+    from cleannews.readers import ReadStats
+
+    stats = ReadStats(done_bytes=250_000)
+    now = [100.0]
+    progress = cli.Progress(Terminal(), True, stats, total=1_000_000, clock=lambda: now[0])
+    tally = cli.Tally(pages=10, articles=10)
+    now[0] = 130.0  # 30 s for a quarter: 90 s left
+    progress.update(tally)
+    line = progress.stream.getvalue()
+    assert line.startswith("\r\x1b[K10 pages")
+    assert line.endswith("  25% of 1.0 MB, ETA 0:01:30")
+
+
+def test_progress_without_a_known_size_has_no_eta():
+    progress = cli.Progress(Terminal(), True, None, total=None)
+    progress.update(cli.Tally(pages=1))
+    assert "ETA" not in progress.stream.getvalue() and "1 pages" in progress.stream.getvalue()
+
+
+def test_no_progress_when_the_records_go_to_the_same_terminal(page, monkeypatch):
+    err, out = Terminal(), Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["clean", str(page)]) == EXIT_OK
+    assert "\r" not in err.getvalue() and "\r" not in out.getvalue()
+    assert json.loads(out.getvalue())["title"] == "Minister resigns after budget row"
+
+
+def test_progress_on_a_real_run_reaches_the_whole_input(tmp_path, monkeypatch):
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": PAGE}) + "\n" for i in range(3)))
+    err = Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    assert main(["clean", str(path), "-o", str(tmp_path / "out.jsonl")]) == EXIT_OK
+    assert "% of " in err.getvalue()

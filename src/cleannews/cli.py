@@ -26,7 +26,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +45,7 @@ from cleannews.readers import (
     iter_inputs,
     read_bounded,
     read_page_file,
+    total_bytes,
 )
 
 # Exit codes (the table is in docs/etl.md).
@@ -175,7 +176,7 @@ class Tally:
     def progress(self) -> str:
         return (
             f"{self.pages} pages  {self.rate():.1f} pages/s  "
-            f"{self.articles} articles  {self.errors} errors"
+            f"{self.articles} articles  {self.errors} failed"
         )
 
     def summary(self, stats: ReadStats, top: int = 5, names: int = 3) -> str:
@@ -201,26 +202,68 @@ class Tally:
 
 
 class Progress:
-    """A self-overwriting line on stderr, at most a few times a second (TTY only)."""
+    """A self-overwriting line on stderr, at most a few times a second (TTY only), with the
+    share of the input read and the time left when the input's size is known.
 
-    def __init__(self, stream: IO[str], enabled: bool) -> None:
+    Why not tqdm or rich: one line with a known format is all the command needs, and a
+    dependency of the core package for it is not worth it. It is never shown when the
+    output goes to the same terminal (it would be glued onto the JSON lines).
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        enabled: bool,
+        stats: ReadStats | None = None,
+        total: int | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
         self.stream = stream
         self.enabled = enabled
-        self.last = 0.0
+        self.stats = stats
+        self.total = total
+        self.clock = clock
+        self.started = clock()
+        self.last = -1.0
         self.shown = False
 
     def update(self, tally: Tally) -> None:
-        now = time.perf_counter()
-        if self.enabled and now - self.last >= 0.25:
+        now = self.clock()
+        if self.enabled and (self.last < 0 or now - self.last >= 0.25):
             self.last = now
-            self.stream.write("\r\x1b[K" + tally.progress())
+            self.stream.write("\r\x1b[K" + tally.progress() + self.eta(now))
             self.stream.flush()
             self.shown = True
+
+    def eta(self, now: float) -> str:
+        """ "  37% of 1.2 MB, ETA 0:01:23" (empty when the total is unknown)."""
+        if self.stats is None or not self.total:
+            return ""
+        share = min(self.stats.bytes_read() / self.total, 1.0)
+        text = f"  {share:.0%} of {_size(self.total)}"
+        if share > 0:
+            left = (now - self.started) * (1 - share) / share
+            text += f", ETA {_duration(left)}"
+        return text
 
     def done(self) -> None:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+
+
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -310,6 +353,13 @@ def _write_results(
     return outcome
 
 
+def _show_progress(args: argparse.Namespace) -> bool:
+    """On a terminal only, and not when the records go to that same terminal."""
+    if args.quiet or not sys.stderr.isatty():
+        return False
+    return not (args.output == "-" and sys.stdout.isatty())
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     if args.max_page_bytes < 1:
         raise UsageError("--max-page-bytes must be >= 1")
@@ -328,7 +378,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
     )
     stats = ReadStats()
     tally = Tally()
-    progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
+    progress = Progress(
+        sys.stderr,
+        _show_progress(args),
+        stats,
+        total_bytes(args.inputs),
+    )
     try:
         with ExitStack() as stack:
             writer = _open_writer(stack, target, fmt)
@@ -565,6 +620,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleannews",
         description="Turn messy news pages (text or HTML) into clean article records.",
     )
+    parser.add_argument("--version", action="version", version=f"cleannews {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser(
@@ -646,6 +702,12 @@ def build_parser() -> argparse.ArgumentParser:
     testing.add_argument("packs", nargs="*", metavar="PACK", help="packs to test (default: all)")
     testing.set_defaults(handler=cmd_rules_test)
     return parser
+
+
+def _version() -> str:
+    from cleannews import __version__
+
+    return __version__
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -14,10 +14,11 @@ dropped without a word. Files in folders that are not pages are counted in `Read
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
@@ -50,8 +51,45 @@ class ReadOptions:
 
 @dataclass
 class ReadStats:
+    """What the readers met besides pages, and how far they got (for progress and ETA)."""
+
     skipped: int = 0  # WARC records that are not pages (requests, images, scripts...)
     skipped_files: list[str] = field(default_factory=list)  # files in folders that are not pages
+    done_bytes: int = 0  # on-disk size of the files read to the end
+    position: Callable[[], int] | None = None  # bytes read so far of the file being read
+
+    def bytes_read(self) -> int:
+        """On-disk bytes read so far (compressed files count as stored)."""
+        try:
+            current = self.position() if self.position is not None else 0
+        except (OSError, ValueError):  # the file was closed in between
+            current = 0
+        return self.done_bytes + current
+
+    def finished(self, path: Path) -> None:
+        self.position = None
+        with contextlib.suppress(OSError):  # a missing file adds nothing
+            self.done_bytes += path.stat().st_size
+
+
+def total_bytes(inputs: Sequence[str]) -> int | None:
+    """The on-disk size of every file the inputs name (None when stdin is one of them)."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = (
+            (p for p in path.rglob("*") if p.is_file() and is_page_file(p))
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            try:
+                total += file.stat().st_size
+            except OSError:
+                continue
+    return total
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +169,17 @@ def read_bounded(stream: IO[bytes], limit: int, what: str) -> bytes:
     return data
 
 
-def _open_maybe_gzip(path: Path) -> IO[bytes]:
-    """The file's bytes, decompressed when its name ends in .gz or its content is gzip."""
+def _open_maybe_gzip(path: Path, stats: ReadStats | None = None) -> IO[bytes]:
+    """The file's bytes, decompressed when its name ends in .gz or its content is gzip.
+    With `stats`, the position in the file (as stored) is reported for progress."""
     raw = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
     try:
         gzipped = _lower(path).endswith(".gz") or raw.peek(2)[:2] == _GZIP_MAGIC
     except OSError:
         raw.close()
         raise
+    if stats is not None:
+        stats.position = raw.tell
     if gzipped:
         return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
     return raw
@@ -168,14 +209,15 @@ def iter_inputs(
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 if is_page_file(file):
                     yield _page_item(file, options)
+                    stats.finished(file)
                 else:
                     stats.skipped_files.append(str(file))
         elif is_warc(path):
             yield from _warc_items(path, options, stats)
-        elif is_jsonl(path):
-            yield from _file_items(path, options, stats, kind="jsonl")
         else:
-            yield from _file_items(path, options, stats, kind=None)
+            yield from _file_items(path, options, stats, kind="jsonl" if is_jsonl(path) else None)
+        if not path.is_dir():
+            stats.finished(path)
 
 
 def sys_stdin() -> IO[bytes]:
@@ -203,7 +245,7 @@ def _file_items(
 ) -> Iterator[BatchItem]:
     """A named file: JSON Lines, a JSON array, WARC or one page, by name or by content."""
     try:
-        stream = _open_maybe_gzip(path)
+        stream = _open_maybe_gzip(path, stats)
         kind = kind or sniff(_peek(stream, _SNIFF_BYTES))
     except (OSError, EOFError) as exc:
         yield (Source(str(path), file=str(path)), exc)
@@ -347,6 +389,7 @@ def _warc_items(path: Path, options: ReadOptions, stats: ReadStats) -> Iterator[
     number = 0
     try:
         with open(path, "rb") as stream:
+            stats.position = stream.tell
             records = ArchiveIterator(stream)
             for record in records:
                 number += 1
@@ -407,4 +450,5 @@ __all__ = [
     "read_page_file",
     "record_item",
     "sniff",
+    "total_bytes",
 ]
