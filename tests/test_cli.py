@@ -200,7 +200,7 @@ def test_warc_response_records_are_pages(tmp_path, capsys, name):
     assert [line["input_url"] for line in lines] == [line["url"] for line in lines]
     assert lines[0]["title"] == "Harbour reopens"
     assert lines[1]["authors"] == ["Jane Doe"]
-    assert "pages 2" in err and "non-page WARC records skipped 1" in err
+    assert "pages 2" in err and "non-page WARC records skipped 2" in err  # image, request
 
 
 def test_a_missing_warcio_is_a_clear_error(tmp_path, capsys, monkeypatch):

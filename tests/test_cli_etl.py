@@ -416,3 +416,52 @@ def test_progress_on_a_real_run_reaches_the_whole_input(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stderr", err)
     assert main(["clean", str(path), "-o", str(tmp_path / "out.jsonl")]) == EXIT_OK
     assert "% of " in err.getvalue()
+
+
+# -- issue 18 items 8 and 9: nested JSON, url types ------------------------------------------
+
+
+def test_a_deeply_nested_json_line_is_an_error_line_not_a_crash(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    nested = '{"id": "deep", "text": ' + "[" * 200_000 + "]" * 200_000 + "}"
+    path.write_text(nested + "\n" + json.dumps({"id": "ok", "text": PAGE}) + "\n")
+    code, lines, _ = run_lines(capsys, "clean", str(path), "-k")
+    assert code == EXIT_FAILURES
+    assert [(x["id"], x.get("error")) for x in lines] == [
+        (
+            f"{path}:1",
+            {"type": "ValueError", "message": "not a JSON line: nested too deeply to read"},
+        ),
+        ("ok", None),
+    ]
+
+
+@pytest.mark.parametrize("url", [5, 2.5, ["https://example.com"], {"href": "x"}, True])
+def test_a_url_that_is_not_text_is_a_type_error(url):
+    with pytest.raises(TypeError, match="url must be a str or None, got"):
+        cleannews.clean(PAGE, url=url)
+    [result] = cleannews.clean_many([{"id": 1, "text": PAGE, "url": url}])
+    assert result.error is not None and result.error.type == "TypeError"
+
+
+def test_charset_must_be_text_too():
+    with pytest.raises(TypeError, match="charset must be a str or None, got int"):
+        cleannews.clean(PAGE.encode(), charset=8)
+
+
+def test_a_number_url_never_breaks_parquet_output(tmp_path, capsys):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "in.jsonl"
+    records = [
+        {"id": "a", "text": PAGE, "url": 5},
+        {"id": "b", "text": PAGE, "url": "https://x.y/b"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(path), "-o", str(out), "-k", "-q"]) == EXIT_FAILURES
+    rows = pq.read_table(out).to_pylist()
+    assert [(r["id"], r["error"]) for r in rows] == [
+        ("a", {"type": "TypeError", "message": "the 'url' field must be a string, got int"}),
+        ("b", None),
+    ]
+    assert rows[1]["url"] == rows[1]["input_url"] == "https://x.y/b"

@@ -378,57 +378,76 @@ def _with(where: Source, ident: Any, url: str | None) -> Source:
 
 
 def _warc_items(path: Path, options: ReadOptions, stats: ReadStats) -> Iterator[BatchItem]:
+    """Each response record of HTML or text as a page; every other record is counted as
+    skipped, and a damaged one is an error item with its offset (`cleannews.warc`)."""
     name = str(path)
     try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
+        from warcio.recordloader import ArcWarcRecordLoader
     except ImportError:
         message = "reading WARC files needs the warcio package: pip install 'cleannews[warc]'"
         yield (Source(name, file=name), ValueError(message))
         return
-    number = 0
+    from cleannews.warc import iter_raw_records
+
+    loader = ArcWarcRecordLoader()
     try:
         with open(path, "rb") as stream:
             stats.position = stream.tell
-            records = ArchiveIterator(stream)
-            for record in records:
-                number += 1
-                if record.rec_type != "response":
-                    continue
-                headers = record.rec_headers
-                record_id = headers.get_header("WARC-Record-ID")
-                uri = headers.get_header("WARC-Target-URI")
+            for raw in iter_raw_records(stream, options.max_bytes):
                 where = Source(
-                    record_id or f"{name}#{number}",
-                    file=name,
-                    record=number,
-                    offset=records.offset,  # get_record_offset() would read the record
-                    warc_record_id=record_id,
-                    warc_target_uri=uri,
-                    input_url=uri,
+                    f"{name}#{raw.number}", file=name, record=raw.number, offset=raw.offset
                 )
-                content_type = (
-                    record.http_headers.get_header("Content-Type") if record.http_headers else None
-                ) or ""
-                if content_type and not _is_page_type(content_type):
+                if raw.error is not None:
+                    yield (where, raw.error)
+                elif raw.warc_type != "response" or raw.data is None:
                     stats.skipped += 1
-                    continue
-                try:
-                    body = read_bounded(
-                        record.content_stream(), options.max_bytes, f"record {where.id}"
-                    )
-                except (OSError, ValueError, EOFError) as exc:
-                    yield (where, exc)
-                    continue
-                yield {
-                    "id": where,
-                    "page": body,
-                    "url": uri,
-                    "charset": content_type or None,  # the HTTP charset, if it names one
-                }
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        ident = name if number == 0 else f"{name}#{number + 1}"
-        yield (Source(ident, file=name, record=number + 1), exc)
+                else:
+                    item = _warc_response(loader, raw.data, raw.skipped_block, where, options)
+                    if item is None:
+                        stats.skipped += 1
+                    else:
+                        yield item
+    except OSError as exc:
+        yield (Source(name, file=name), exc)
+
+
+def _warc_response(
+    loader: Any, data: bytes, too_large: bool, where: Source, options: ReadOptions
+) -> BatchItem | None:
+    """A response record as a page item, an error item, or None when it is no page."""
+    try:
+        record = loader.parse_record_stream(io.BytesIO(data))
+    except Exception as exc:  # warcio raises its own and stdlib errors on bad headers
+        return (where, ValueError(f"WARC record at byte {where.offset} cannot be parsed: {exc}"))
+    headers = record.rec_headers
+    record_id = headers.get_header("WARC-Record-ID")
+    uri = headers.get_header("WARC-Target-URI")
+    where = Source(
+        record_id or where.id,
+        file=where.file,
+        record=where.record,
+        offset=where.offset,
+        warc_record_id=record_id,
+        warc_target_uri=uri,
+        input_url=uri,
+    )
+    content_type = (
+        record.http_headers.get_header("Content-Type") if record.http_headers else None
+    ) or ""
+    if too_large and not (content_type and not _is_page_type(content_type)):
+        return (where, PageTooLarge(f"record {where.id} is larger than {options.max_bytes} bytes"))
+    if content_type and not _is_page_type(content_type):
+        return None
+    try:
+        body = read_bounded(record.content_stream(), options.max_bytes, f"record {where.id}")
+    except (OSError, ValueError, EOFError) as exc:
+        return (where, exc)
+    return {
+        "id": where,
+        "page": body,
+        "url": uri,
+        "charset": content_type or None,  # the HTTP charset, if it names one
+    }
 
 
 def _is_page_type(content_type: str) -> bool:
