@@ -10,7 +10,9 @@ One row per article (story `i` of a page is row `story = i`), or one row per fai
 | `source` | struct (see below) | where the page came from (null when nothing is known) |
 | `title`, `subtitle` | string | |
 | `summary`, `authors` | list<string> | |
-| `published` | string | ISO 8601 date or date-time, as in `Article.to_dict()` |
+| `published` | date32 | the day the page gives (in its own time zone) |
+| `published_at` | timestamp[us, UTC] | the instant, when a time with a zone is known |
+| `published_iso` | string | ISO 8601 date or date-time, as in `Article.to_dict()` |
 | `dateline` | string | |
 | `paragraphs` | list<string> | |
 | `body` | string | the paragraphs joined by a blank line |
@@ -30,54 +32,46 @@ warc_record_id: string, warc_target_uri: string> (docs/etl.md, Provenance).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 from cleannews.batch import BatchResult
+from cleannews.fields import TABLE, spark_type, table_arrow_schema, table_features, table_spark_ddl
 from cleannews.readers import Source
 from cleannews.record import Article
 
-_STRING_LISTS = ("summary", "authors", "paragraphs", "captions", "warnings")
-_REMOVED = "struct<text:string,rule:string,stage:string,line:int,field:string>"
-_SOURCE = (
-    "struct<file:string,line:bigint,record:bigint,offset:bigint,"
-    "warc_record_id:string,warc_target_uri:string>"
-)
-#: (column, Spark DDL type) in table order.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "string"),
-    ("story", "int"),
-    ("source", _SOURCE),
-    ("title", "string"),
-    ("subtitle", "string"),
-    ("summary", "array<string>"),
-    ("authors", "array<string>"),
-    ("published", "string"),
-    ("dateline", "string"),
-    ("paragraphs", "array<string>"),
-    ("body", "string"),
-    ("captions", "array<string>"),
-    ("language", "string"),
-    ("url", "string"),
-    ("input_url", "string"),
-    ("site_name", "string"),
-    ("removed", f"array<{_REMOVED}>"),
-    ("warnings", "array<string>"),
-    ("error", "struct<type:string,message:string>"),
-)
+#: (column, Spark DDL type) in table order, from `cleannews.fields.TABLE`.
+COLUMNS: tuple[tuple[str, str], ...] = tuple((f.name, spark_type(f.type)) for f in TABLE)
 COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
-SPARK_DDL = ", ".join(f"`{name}` {ddl}" for name, ddl in COLUMNS)
+SPARK_DDL = table_spark_ddl()
 
 
 def article_row(page_id: object, story: int, article: Article) -> dict[str, Any]:
     """The row of one article (`page_id` may be a `cleannews.readers.Source`)."""
     data = article.to_dict()
     row: dict[str, Any] = {name: data.get(name) for name in COLUMN_NAMES}
+    row.update(published_columns(article.published))
     row.update(_where(page_id))
     row["story"] = story
     row["error"] = None
     return row
+
+
+def published_columns(value: dt.date | dt.datetime | None) -> dict[str, Any]:
+    """`published` as a day, an instant (UTC, when the time has a zone) and ISO text.
+
+    The day is the one the page gives, in its own zone: 23:30-05:00 on the 1st is the 1st.
+    """
+    if value is None:
+        return {"published": None, "published_at": None, "published_iso": None}
+    if isinstance(value, dt.datetime):
+        day = value.date()
+        instant = value.astimezone(dt.timezone.utc) if value.tzinfo is not None else None
+    else:
+        day, instant = value, None
+    return {"published": day, "published_at": instant, "published_iso": value.isoformat()}
 
 
 def result_rows(result: BatchResult) -> list[dict[str, Any]]:
@@ -102,48 +96,19 @@ def _where(page_id: object) -> dict[str, Any]:
 
 
 def rows(results: Iterable[BatchResult]) -> list[dict[str, Any]]:
+    """The table rows of many results, in order."""
     return [row for result in results for row in result_rows(result)]
 
 
 @cache
 def arrow_schema() -> Any:
     """The table schema as a `pyarrow.Schema` (needs pyarrow)."""
-    import pyarrow as pa
+    return table_arrow_schema()
 
-    strings = pa.list_(pa.string())
-    removed = pa.list_(
-        pa.struct(
-            [
-                ("text", pa.string()),
-                ("rule", pa.string()),
-                ("stage", pa.string()),
-                ("line", pa.int32()),
-                ("field", pa.string()),
-            ]
-        )
-    )
-    source = pa.struct(
-        [
-            ("file", pa.string()),
-            ("line", pa.int64()),
-            ("record", pa.int64()),
-            ("offset", pa.int64()),
-            ("warc_record_id", pa.string()),
-            ("warc_target_uri", pa.string()),
-        ]
-    )
-    types = {
-        "story": pa.int32(),
-        "source": source,
-        "removed": removed,
-        "error": pa.struct([("type", pa.string()), ("message", pa.string())]),
-    }
-    return pa.schema(
-        [
-            (name, types.get(name, strings if name in _STRING_LISTS else pa.string()))
-            for name in COLUMN_NAMES
-        ]
-    )
+
+def features() -> Any:
+    """The table schema as Hugging Face `datasets.Features` (needs datasets)."""
+    return table_features()
 
 
 def to_record_batch(table_rows: list[dict[str, Any]]) -> Any:
@@ -159,6 +124,8 @@ __all__ = [
     "SPARK_DDL",
     "arrow_schema",
     "article_row",
+    "features",
+    "published_columns",
     "result_rows",
     "rows",
     "to_record_batch",
