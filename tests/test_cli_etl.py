@@ -465,3 +465,29 @@ def test_a_number_url_never_breaks_parquet_output(tmp_path, capsys):
         ("b", None),
     ]
     assert rows[1]["url"] == rows[1]["input_url"] == "https://x.y/b"
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_partial_output(tmp_path, capsys, monkeypatch):
+    import errno
+
+    for name in "ab":
+        (tmp_path / f"{name}.txt").write_text(PAGE)
+    out = tmp_path / "out.jsonl"
+    real = cli.JsonlWriter.write
+    calls = []
+
+    def full(self, result):
+        calls.append(result)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, result)
+
+    monkeypatch.setattr(cli.JsonlWriter, "write", full)
+    code = main(["clean", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+    assert code == EXIT_STOPPED
+    partial = tmp_path / "out.jsonl.partial"
+    assert capsys.readouterr().err == (
+        "cleannews: cannot write the output: [Errno 28] No space left on device; "
+        f"partial output kept in {partial}\n"
+    )
+    assert not out.exists() and len(jsonl(partial)) == 1

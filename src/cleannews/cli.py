@@ -50,7 +50,7 @@ from cleannews.readers import (
 
 # Exit codes (the table is in docs/etl.md).
 EXIT_OK = 0  # every page cleaned
-EXIT_STOPPED = 1  # a page failed and the run stopped there (no --keep-going)
+EXIT_STOPPED = 1  # a page failed and the run stopped there (no --keep-going), or writing failed
 EXIT_USAGE = 2  # usage or input error: nothing was cleaned
 EXIT_FAILURES = 3  # --keep-going: the run finished, but some pages failed (error lines written)
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
@@ -398,6 +398,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
                     close()
                 writer.close()
                 progress.done()
+    except BrokenPipeError:  # `| head`: main() handles it
+        raise
+    except OSError as exc:  # the readers report their own errors: this is the output's
+        kept = f"; partial output kept in {target.keep_partial()}" if target is not None else ""
+        print(f"cleannews: cannot write the output: {exc}{kept}", file=sys.stderr)
+        return EXIT_STOPPED
     except BaseException:
         if target is not None:
             target.keep_partial()

@@ -199,14 +199,16 @@ def _resync(stream: IO[bytes], position: int) -> bool:
         stream.seek(position - 1)
         if stream.read(1) != b"\n":
             stream.readline()
+    line_start = True  # lines are read in bounded pieces: only a piece after "\n" counts
     while True:
         at = stream.tell()
-        line = stream.readline()
-        if not line:
+        piece = stream.readline(_MAX_HEADER_LINE)
+        if not piece:
             return False
-        if line.startswith(b"WARC/"):
+        if line_start and piece.startswith(b"WARC/"):
             stream.seek(at)
             return True
+        line_start = piece.endswith(b"\n")
 
 
 # -- gzip members ------------------------------------------------------------------------------
