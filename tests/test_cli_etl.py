@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleannews
 import cleannews.cli as cli
@@ -491,3 +493,24 @@ def test_a_full_disk_is_one_line_and_keeps_the_partial_output(tmp_path, capsys, 
         f"partial output kept in {partial}\n"
     )
     assert not out.exists() and len(jsonl(partial)) == 1
+
+
+_FIELD_VALUES = st.sampled_from([None, "", "  \n", "<p>page</p>", "text page"])
+
+
+@given(html=_FIELD_VALUES, text=_FIELD_VALUES, page=_FIELD_VALUES)
+def test_the_chosen_field_is_the_first_that_is_not_blank(html, text, page):
+    """clean_many's mapping items: html, then text, then page; a blank one falls back to the
+    next; all blank or missing: the first present (an empty page), or an error if none."""
+    from cleannews.batch import _normalise
+
+    item = {"id": 1, "html": html, "text": text, "page": page}
+    task = _normalise(0, item)
+    present = [(k, v) for k, v in (("html", html), ("text", text), ("page", page)) if v is not None]
+    if not present:
+        assert isinstance(task, BatchResult) and task.error is not None
+        return
+    filled = [(k, v) for k, v in present if v.strip()]
+    key, value = (filled or present)[0]
+    assert task.page == value
+    assert task.kind == {"html": "html", "text": "text", "page": None}[key]
