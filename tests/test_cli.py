@@ -62,10 +62,19 @@ def test_text_and_html_files(tmp_path, capsys):
     assert code == 0
     assert ids(lines) == [str(tmp_path / "p.txt"), str(tmp_path / "h.html")]
     expected = cleannews.clean(PAGE.encode()).to_dict()
-    assert lines[0] == {"id": str(tmp_path / "p.txt"), "story": 0, **expected}
+    source = {"file": str(tmp_path / "p.txt"), "line": None, "record": None, "offset": None}
+    source |= {"warc_record_id": None, "warc_target_uri": None}
+    assert lines[0] == {
+        "id": str(tmp_path / "p.txt"),
+        "source": source,
+        "story": 0,
+        **expected,
+        "input_url": None,
+    }
+    assert list(lines[0])[: list(lines[0]).index("url") + 2][-2:] == ["url", "input_url"]
     assert lines[1]["title"] == "Harbour reopens"
     assert lines[1]["site_name"] == "Coast News"
-    assert "pages 2, articles 2, pages split 0, errors 0" in err
+    assert "pages 2, articles 2, pages split 0, failed pages 0, files skipped 0" in err
 
 
 def test_a_directory_is_read_recursively_in_sorted_order(corpus, capsys):
@@ -128,8 +137,15 @@ def test_jsonl_and_jsonl_gz_with_custom_fields(tmp_path, capsys):
     assert lines[0]["url"] == "https://example.com/r1"
     assert lines[1]["title"] == "Harbour reopens"
     assert lines[0]["body"] == cleannews.clean(PAGE, kind="text").body
+    assert [line["source"]["line"] for line in lines] == [1, 2, 3, 1, 2, 3]
+    assert lines[0]["input_url"] == "https://example.com/r1"
     assert lines[:3] == [
-        {**line, "id": line["id"].replace(str(packed), str(plain))} for line in lines[3:]
+        {
+            **line,
+            "id": line["id"].replace(str(packed), str(plain)),
+            "source": {**line["source"], "file": str(plain)},
+        }
+        for line in lines[3:]
     ]
 
 
@@ -178,9 +194,13 @@ def test_warc_response_records_are_pages(tmp_path, capsys, name):
         "https://example.com/page.txt",
     ]
     assert all(str(line["id"]).startswith("<urn:uuid:") for line in lines)
+    assert [line["source"]["warc_record_id"] for line in lines] == ids(lines)
+    assert [line["source"]["record"] for line in lines] == [1, 3]
+    assert lines[0]["source"]["offset"] == 0 and lines[1]["source"]["offset"] > 0
+    assert [line["input_url"] for line in lines] == [line["url"] for line in lines]
     assert lines[0]["title"] == "Harbour reopens"
     assert lines[1]["authors"] == ["Jane Doe"]
-    assert "pages 2" in err and "non-page WARC records skipped 1" in err
+    assert "pages 2" in err and "non-page WARC records skipped 2" in err  # image, request
 
 
 def test_a_missing_warcio_is_a_clear_error(tmp_path, capsys, monkeypatch):
@@ -213,8 +233,8 @@ def mixed(tmp_path: Path) -> tuple[list[str], int]:
     ]
     (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n")
     names = ["good.txt", "bad.txt.gz", "bomb.html.gz", "truncated.txt.gz", "records.jsonl"]
-    inputs = [str(tmp_path / n) for n in names] + [str(tmp_path / "missing.txt")]
-    return inputs, 4 + len(lines) + 1
+    inputs = [str(tmp_path / n) for n in names]
+    return inputs, 4 + len(lines)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -222,7 +242,7 @@ def test_keep_going_gives_one_line_or_more_per_page(mixed, capsys, workers):
     inputs, pages = mixed
     args = ["clean", *inputs, "--keep-going", "--max-page-bytes", "1000000", "--workers", workers]
     code, lines, err = run(capsys, *args)
-    assert code == 0
+    assert code == 3  # finished, with failed pages
     assert len(lines) == pages  # no page here has several stories: exactly one line each
     errors = {
         str(line["id"]).rsplit("/", 1)[-1]: line["error"] for line in lines if "error" in line
@@ -236,14 +256,13 @@ def test_keep_going_gives_one_line_or_more_per_page(mixed, capsys, workers):
         "empty",
         "number",
         "records.jsonl:6",  # too large to be parsed: its id is unknown
-        "missing.txt",
     }
     assert "larger than 1000000 bytes" in errors["bomb.html.gz"]["message"]
     assert "larger than 1000000 bytes" in errors["records.jsonl:6"]["message"]
     assert errors["number"]["type"] == "TypeError"
-    assert errors["missing.txt"]["type"] == "FileNotFoundError"
     assert [line["id"] for line in lines if "error" not in line][1:] == ["ok", "last"]
-    assert f"pages {pages}, articles 3, pages split 0, errors 9" in err
+    assert f"pages {pages}, articles 3, pages split 0, failed pages 8, files skipped 0" in err
+    assert "8 pages failed" in err
 
 
 def test_without_keep_going_the_first_error_stops_with_exit_1(mixed, capsys):
@@ -264,13 +283,11 @@ def test_a_failing_stage_becomes_an_error_line(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(AssignMetadata, "run", explode)
     (tmp_path / "p.txt").write_text(PAGE)
     code, lines, _ = run(capsys, "clean", str(tmp_path / "p.txt"), "--keep-going")
-    assert code == 0
-    assert lines == [
-        {
-            "id": str(tmp_path / "p.txt"),
-            "error": {"type": "RuntimeError", "message": "metadata broke"},
-        }
+    assert code == 3
+    assert [(line["id"], line["error"]) for line in lines] == [
+        (str(tmp_path / "p.txt"), {"type": "RuntimeError", "message": "metadata broke"})
     ]
+    assert lines[0]["source"]["file"] == str(tmp_path / "p.txt")
 
 
 # -- output options -----------------------------------------------------------------------------
@@ -290,7 +307,7 @@ def test_parquet_output(corpus, tmp_path, capsys):
     out = tmp_path / "out.parquet"
     (corpus / "broken.txt.gz").write_bytes(b"not gzip")
     code, _, _ = run(capsys, "clean", str(corpus), "--format", "parquet", "-o", str(out), "-k")
-    assert code == 0
+    assert code == 3  # broken.txt.gz failed
     table = pq.read_table(out)
     from cleannews.tabular import COLUMN_NAMES, arrow_schema
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from cleannews.batch import BatchError, BatchResult, clean_many
 from cleannews.config import CleanConfig
+from cleannews.fields import record_features, table_features
 from cleannews.inputs import Page
 from cleannews.pipeline import Explanation, LineFate, Pipeline, default_pipeline
 from cleannews.record import Article, Removal, json_schema
+from cleannews.tabular import COLUMN_NAMES as TABLE_COLUMNS
+from cleannews.tabular import SPARK_DDL, arrow_schema, result_rows, to_record_batch
+from cleannews.tabular import rows as table_rows
 
 __version__ = "0.1.0"
 
@@ -41,6 +45,8 @@ def explain(
 
 
 __all__ = [
+    "SPARK_DDL",
+    "TABLE_COLUMNS",
     "Article",
     "BatchError",
     "BatchResult",
@@ -50,9 +56,15 @@ __all__ = [
     "Pipeline",
     "Removal",
     "__version__",
+    "arrow_schema",
     "clean",
     "clean_many",
     "default_pipeline",
     "explain",
     "json_schema",
+    "record_features",
+    "result_rows",
+    "table_features",
+    "table_rows",
+    "to_record_batch",
 ]

@@ -14,8 +14,8 @@ Input items, each one of:
 * a mapping with keys `id` (optional, default the position), `url` and `charset` (the
   HTTP-declared charset of bytes, optional), and one of `html`, `text` or `page`: `html`
   is cleaned as HTML, `text` as text, `page` as whatever it looks like. The first of
-  `html`, `text`, `page` that is present and not None is used (`html` first: it carries
-  the page's metadata).
+  `html`, `text`, `page` that is present, not None and not blank is used (`html` first:
+  it carries the page's metadata), so an empty `html` next to a good `text` cleans the text.
 
 Anything else gives an error result (`TypeError`), like a page that fails.
 
@@ -116,10 +116,11 @@ def _normalise(position: int, item: object) -> _Task | BatchResult:
     if isinstance(item, Mapping):
         ident = item.get("id", position)
         url, charset = item.get("url"), item.get("charset")
-        for key, kind in (("html", "html"), ("text", "text"), ("page", None)):
-            if item.get(key) is not None:
-                return _Task(ident, item[key], kind, url, charset)
-        return _failed(ident, ValueError("the item has no 'html', 'text' or 'page'"))
+        chosen = _page_field(item)
+        if chosen is None:
+            return _failed(ident, ValueError("the item has no 'html', 'text' or 'page'"))
+        key, kind = chosen
+        return _Task(ident, item[key], kind, url, charset)
     return _failed(
         position,
         TypeError(
@@ -127,6 +128,26 @@ def _normalise(position: int, item: object) -> _Task | BatchResult:
             f"got {type(item).__name__}"
         ),
     )
+
+
+_PAGE_KEYS: tuple[tuple[str, str | None], ...] = (
+    ("html", "html"),
+    ("text", "text"),
+    ("page", None),
+)
+
+
+def _page_field(item: Mapping[str, Any]) -> tuple[str, str | None] | None:
+    """The first of html, text, page that holds something: an empty or blank string falls
+    back to the next field (`{"html": "", "text": "..."}` cleans the text). When every
+    present field is blank, the first one is used (the page is empty, and so is its record).
+    """
+    present = [(key, kind) for key, kind in _PAGE_KEYS if item.get(key) is not None]
+    for key, kind in present:
+        value = item[key]
+        if not isinstance(value, str | bytes) or value.strip():
+            return key, kind
+    return present[0] if present else None
 
 
 def _failed(ident: Any, exc: BaseException) -> BatchResult:

@@ -4,13 +4,17 @@
     cleannews explain PAGE [--color/--no-color]
 
 `clean` reads text and HTML files, directories (recursively: .txt, .html, .htm and the
-.gz of those), JSON Lines (.jsonl, .ndjson, optionally .gz), WARC files (.warc,
-.warc.gz: response records of HTML or text; needs the `warc` extra) and `-` (stdin, one
-page). It writes one JSON line per article (`id`, `story` and every `Article.to_dict()`
-field) or, with `--keep-going`, one error line per page that failed. Every input page
-gives at least one line. Without `--keep-going` the first failure stops the run with exit
-code 1. A summary goes to stderr at the end, and a progress line while running when
-stderr is a terminal.
+.gz of those; other files are skipped and counted), JSON Lines (.jsonl, .ndjson,
+optionally .gz), WARC files (.warc, .warc.gz: response records of HTML or text; needs the
+`warc` extra) and `-` (stdin, one page). It writes one JSON line per article (`id`,
+`story` and every `Article.to_dict()` field) or, with `--keep-going`, one error line per
+page that failed. Every input page gives at least one line. A summary goes to stderr at
+the end, and a progress line while running when stderr is a terminal.
+
+The output file is written beside its name and renamed into place only when the run
+succeeds; an interrupted or stopped run keeps what it wrote as OUT.partial. Exit codes:
+0 every page cleaned, 1 stopped at a failing page, 2 usage or input error, 3 finished
+with failed pages (--keep-going), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -22,174 +26,38 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
-from cleannews.batch import BatchItem, BatchResult, clean_many
+from cleannews.batch import BatchResult, clean_many
+from cleannews.outfile import AtomicOutput, OutputError, check_output, infer_format
 from cleannews.pipeline import Pipeline, default_pipeline
+from cleannews.readers import (
+    DEFAULT_MAX_PAGE_BYTES,
+    ReadOptions,
+    ReadStats,
+    Source,
+    is_page_file,
+    is_warc,
+    iter_inputs,
+    read_bounded,
+    read_page_file,
+    total_bytes,
+)
 
-#: Default cap on the decompressed size of one file or record (bytes).
-DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024
-PAGE_SUFFIXES = (".txt", ".html", ".htm")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-_READ_BLOCK = 1 << 20
-
-
-class PageTooLarge(ValueError):
-    """A file or record decompresses to more than the configured cap."""
+# Exit codes (the table is in docs/etl.md).
+EXIT_OK = 0  # every page cleaned
+EXIT_STOPPED = 1  # a page failed and the run stopped there (no --keep-going), or writing failed
+EXIT_USAGE = 2  # usage or input error: nothing was cleaned
+EXIT_FAILURES = 3  # --keep-going: the run finished, but some pages failed (error lines written)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 class UsageError(Exception):
     """A problem with the command line or the environment (exit code 2)."""
-
-
-# -- reading inputs ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    max_bytes: int = DEFAULT_MAX_PAGE_BYTES
-    id_field: str = "id"
-    text_field: str = "text"
-    html_field: str = "html"
-    url_field: str = "url"
-
-
-@dataclass
-class ReadStats:
-    skipped: int = 0  # WARC records that are not pages (requests, images, scripts...)
-
-
-def _lower(path: Path) -> str:
-    return path.name.lower()
-
-
-def is_jsonl(path: Path) -> bool:
-    return _lower(path).endswith(JSONL_SUFFIXES)
-
-
-def is_warc(path: Path) -> bool:
-    return _lower(path).endswith(WARC_SUFFIXES)
-
-
-def is_page_file(path: Path) -> bool:
-    name = _lower(path)
-    name = name[:-3] if name.endswith(".gz") else name
-    return name.endswith(PAGE_SUFFIXES)
-
-
-def read_bounded(stream: IO[bytes], limit: int, what: str) -> bytes:
-    """At most `limit` bytes of `stream`; more is an error (a gzip bomb stays unexpanded)."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise PageTooLarge(f"{what} is larger than {limit} bytes (see --max-page-bytes)")
-    return data
-
-
-def _open_maybe_gzip(path: Path) -> IO[bytes]:
-    if _lower(path).endswith(".gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return open(path, "rb")
-
-
-def read_page_file(path: Path, limit: int) -> bytes:
-    with _open_maybe_gzip(path) as stream:
-        return read_bounded(stream, limit, str(path))
-
-
-def iter_inputs(
-    inputs: Sequence[str], options: ReadOptions, stats: ReadStats, stdin: IO[bytes] | None = None
-) -> Iterator[BatchItem]:
-    """Every page of every input, in order, as `clean_many` items.
-
-    A file or record that cannot be read becomes an `(id, exception)` item, so it is
-    reported in its place like a page that fails.
-    """
-    for name in inputs:
-        if name == "-":
-            source = stdin if stdin is not None else sys.stdin.buffer
-            try:
-                yield ("-", read_bounded(source, options.max_bytes, "standard input"))
-            except (OSError, ValueError) as exc:
-                yield ("-", exc)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and is_page_file(p)):
-                yield _page_item(file, options)
-        elif is_jsonl(path):
-            yield from _jsonl_items(path, options)
-        elif is_warc(path):
-            yield from _warc_items(path, options, stats)
-        else:
-            yield _page_item(path, options)
-
-
-def _page_item(path: Path, options: ReadOptions) -> BatchItem:
-    try:
-        return (str(path), read_page_file(path, options.max_bytes))
-    except (OSError, ValueError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
-        return (str(path), exc)
-
-
-def _jsonl_items(path: Path, options: ReadOptions) -> Iterator[BatchItem]:
-    try:
-        stream = _open_maybe_gzip(path)
-    except OSError as exc:
-        yield (str(path), exc)
-        return
-    with stream:
-        number = 0
-        while True:
-            number += 1
-            where = f"{path}:{number}"
-            try:
-                line = stream.readline(options.max_bytes + 1)
-            except (OSError, EOFError, ValueError) as exc:
-                yield (where, exc)
-                return
-            if not line:
-                return
-            if len(line) > options.max_bytes:
-                _skip_rest_of_line(stream)
-                yield (
-                    where,
-                    PageTooLarge(f"record {where} is larger than {options.max_bytes} bytes"),
-                )
-                continue
-            if not line.strip():
-                continue
-            yield _jsonl_item(line, where, options)
-
-
-def _skip_rest_of_line(stream: IO[bytes]) -> None:
-    while True:
-        block = stream.readline(_READ_BLOCK)
-        if not block or block.endswith(b"\n"):
-            return
-
-
-def _jsonl_item(line: bytes, where: str, options: ReadOptions) -> BatchItem:
-    try:
-        record = json.loads(line)
-    except ValueError as exc:
-        return (where, ValueError(f"not a JSON line: {exc}"))
-    if not isinstance(record, dict):
-        return (where, ValueError(f"a JSON line must be an object, got {type(record).__name__}"))
-    ident = record.get(options.id_field, where)
-    item: dict[str, Any] = {"id": ident, "url": record.get(options.url_field)}
-    if record.get(options.html_field) is not None:
-        item["html"] = record[options.html_field]
-    elif record.get(options.text_field) is not None:
-        item["text"] = record[options.text_field]
-    else:
-        fields = f"{options.html_field!r} or {options.text_field!r}"
-        return (ident, ValueError(f"the record has no {fields} field"))
-    return item
 
 
 def require_warcio() -> None:
@@ -201,61 +69,39 @@ def require_warcio() -> None:
         ) from None
 
 
-def _warc_items(path: Path, options: ReadOptions, stats: ReadStats) -> Iterator[BatchItem]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    number = 0
-    try:
-        with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response":
-                    continue
-                number += 1
-                headers = record.rec_headers
-                ident = headers.get_header("WARC-Record-ID") or f"{path}#{number}"
-                content_type = (
-                    record.http_headers.get_header("Content-Type") if record.http_headers else None
-                ) or ""
-                if content_type and not _is_page_type(content_type):
-                    stats.skipped += 1
-                    continue
-                try:
-                    body = read_bounded(
-                        record.content_stream(), options.max_bytes, f"record {ident}"
-                    )
-                except (OSError, ValueError, EOFError) as exc:
-                    yield (ident, exc)
-                    continue
-                yield {
-                    "id": ident,
-                    "page": body,
-                    "url": headers.get_header("WARC-Target-URI"),
-                    "charset": content_type or None,  # the HTTP charset, if it names one
-                }
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield (str(path) if number == 0 else f"{path}#{number + 1}", exc)
-
-
-def _is_page_type(content_type: str) -> bool:
-    kind = content_type.split(";", 1)[0].strip().lower()
-    return "html" in kind or kind in ("text/plain", "application/xml", "text/xml")
-
-
 # -- writing results ---------------------------------------------------------------------------
 
 
 def result_lines(result: BatchResult) -> list[dict[str, Any]]:
-    """The JSON objects written for one page: one per article, or one error object."""
+    """The JSON objects written for one page: one per article, or one error object.
+
+    Each carries the page's `id`, its `source` (file, line or record number, WARC offset,
+    record id and target URI) and `input_url` (the URL the input gave, next to the
+    record's `url`, which the page's canonical URL may have replaced).
+    """
+    source = result.id if isinstance(result.id, Source) else Source(result.id)
+    where = {"id": source.id, "source": source.location()}
     if result.error is not None:
-        return [{"id": result.id, "error": result.error.to_dict()}]
+        return [{**where, "input_url": source.input_url, "error": result.error.to_dict()}]
     return [
-        {"id": result.id, "story": story, **article.to_dict()}
+        {**where, "story": story, **_with_input_url(article.to_dict(), source.input_url)}
         for story, article in enumerate(result.articles)
     ]
 
 
+def _with_input_url(record: dict[str, Any], input_url: str | None) -> dict[str, Any]:
+    """The record with `input_url` placed right after `url`."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = value
+        if key == "url":
+            out["input_url"] = input_url
+    return out
+
+
 class JsonlWriter:
+    """One JSON object per line (see `result_lines`)."""
+
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
@@ -298,6 +144,9 @@ class ParquetWriter:
         self.writer.close()
 
 
+Writer = JsonlWriter | ParquetWriter
+
+
 # -- progress and summary ----------------------------------------------------------------------
 
 
@@ -327,16 +176,25 @@ class Tally:
     def progress(self) -> str:
         return (
             f"{self.pages} pages  {self.rate():.1f} pages/s  "
-            f"{self.articles} articles  {self.errors} errors"
+            f"{self.articles} articles  {self.errors} failed"
         )
 
-    def summary(self, skipped: int, top: int = 5) -> str:
+    def summary(self, stats: ReadStats, top: int = 5, names: int = 3) -> str:
+        """Counts of everything read: pages, articles, failed pages, skipped files and records."""
         lines = [
             f"pages {self.pages}, articles {self.articles}, pages split {self.split}, "
-            f"errors {self.errors}"
-            + (f", non-page WARC records skipped {skipped}" if skipped else "")
+            f"failed pages {self.errors}, files skipped {len(stats.skipped_files)}"
+            + (f", non-page WARC records skipped {stats.skipped}" if stats.skipped else "")
             + f" ({self.rate():.1f} pages/s)"
         ]
+        if stats.skipped_files:
+            shown = ", ".join(stats.skipped_files[:names])
+            more = len(stats.skipped_files) - names
+            lines.append(
+                f"skipped (not a page file): {shown}" + (f" and {more} more" if more > 0 else "")
+            )
+        if self.errors:
+            lines.append(f"{self.errors} pages failed: see the error lines (exit code 3)")
         if self.rules:
             common = ", ".join(f"{rule} {n}" for rule, n in self.rules.most_common(top))
             lines.append(f"top removal rules: {common}")
@@ -344,26 +202,68 @@ class Tally:
 
 
 class Progress:
-    """A self-overwriting line on stderr, at most a few times a second (TTY only)."""
+    """A self-overwriting line on stderr, at most a few times a second (TTY only), with the
+    share of the input read and the time left when the input's size is known.
 
-    def __init__(self, stream: IO[str], enabled: bool) -> None:
+    Why not tqdm or rich: one line with a known format is all the command needs, and a
+    dependency of the core package for it is not worth it. It is never shown when the
+    output goes to the same terminal (it would be glued onto the JSON lines).
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        enabled: bool,
+        stats: ReadStats | None = None,
+        total: int | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
         self.stream = stream
         self.enabled = enabled
-        self.last = 0.0
+        self.stats = stats
+        self.total = total
+        self.clock = clock
+        self.started = clock()
+        self.last = -1.0
         self.shown = False
 
     def update(self, tally: Tally) -> None:
-        now = time.perf_counter()
-        if self.enabled and now - self.last >= 0.25:
+        now = self.clock()
+        if self.enabled and (self.last < 0 or now - self.last >= 0.25):
             self.last = now
-            self.stream.write("\r\x1b[K" + tally.progress())
+            self.stream.write("\r\x1b[K" + tally.progress() + self.eta(now))
             self.stream.flush()
             self.shown = True
+
+    def eta(self, now: float) -> str:
+        """ "  37% of 1.2 MB, ETA 0:01:23" (empty when the total is unknown)."""
+        if self.stats is None or not self.total:
+            return ""
+        share = min(self.stats.bytes_read() / self.total, 1.0)
+        text = f"  {share:.0%} of {_size(self.total)}"
+        if share > 0:
+            left = (now - self.started) * (1 - share) / share
+            text += f", ETA {_duration(left)}"
+        return text
 
     def done(self) -> None:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+
+
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -379,32 +279,96 @@ def _pipeline(config_path: str | None) -> Pipeline:
         raise UsageError(f"bad --config {config_path}: {exc}") from None
 
 
-def _open_output(stack: ExitStack, out: str, fmt: str) -> JsonlWriter | ParquetWriter:
+def _check_inputs_exist(inputs: Sequence[str]) -> None:
+    """A named input that does not exist is a typo: stop before reading anything."""
+    missing = [name for name in inputs if name != "-" and not Path(name).exists()]
+    if missing:
+        raise UsageError(f"input not found: {', '.join(missing)}")
+
+
+def _require_pyarrow(output: str) -> None:
+    if output == "-":
+        raise UsageError("--format parquet needs an output file: -o OUT.parquet")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--format parquet needs pyarrow: pip install 'cleannews[parquet]'"
+        ) from None
+
+
+def _prepare_output(args: argparse.Namespace, fmt: str) -> AtomicOutput | None:
+    """The checked output file (None for stdout); every problem is a one-line usage error."""
     if fmt == "parquet":
-        if out == "-":
-            raise UsageError("--format parquet needs an output file: -o OUT.parquet")
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise UsageError(
-                "--format parquet needs pyarrow: pip install 'cleannews[parquet]'"
-            ) from None
-        return ParquetWriter(out)
-    if out == "-":
+        _require_pyarrow(args.output)
+    if args.output == "-":
+        return None
+    try:
+        path = check_output(
+            args.output, args.inputs, overwrite=args.overwrite, would_be_read=is_page_file
+        )
+        return AtomicOutput(path)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _open_writer(stack: ExitStack, target: AtomicOutput | None, fmt: str) -> Writer:
+    if target is None:
         return JsonlWriter(sys.stdout)
-    if out.endswith(".gz"):
-        text: IO[str] = stack.enter_context(gzip.open(out, "wt", encoding="utf-8"))  # noqa: SIM115
+    if fmt == "parquet":
+        return ParquetWriter(str(target.temp))
+    if target.path.name.lower().endswith(".gz"):
+        text: IO[str] = stack.enter_context(gzip.open(target.temp, "wt", encoding="utf-8"))  # noqa: SIM115
     else:
-        text = stack.enter_context(open(out, "w", encoding="utf-8"))  # noqa: SIM115
+        text = stack.enter_context(open(target.temp, "w", encoding="utf-8"))  # noqa: SIM115
     return JsonlWriter(text)
+
+
+@dataclass
+class RunOutcome:
+    """How the loop over the results ended."""
+
+    failed: BatchResult | None = None  # the page that stopped the run (no --keep-going)
+    interrupted: bool = False
+
+
+def _write_results(
+    results: Iterator[BatchResult],
+    writer: Writer,
+    tally: Tally,
+    progress: Progress,
+    keep_going: bool,
+) -> RunOutcome:
+    outcome = RunOutcome()
+    try:
+        for result in results:
+            tally.add(result)
+            if result.error is not None and not keep_going:
+                outcome.failed = result
+                break
+            writer.write(result)
+            progress.update(tally)
+    except KeyboardInterrupt:
+        outcome.interrupted = True
+    return outcome
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    """On a terminal only, and not when the records go to that same terminal."""
+    if args.quiet or not sys.stderr.isatty():
+        return False
+    return not (args.output == "-" and sys.stdout.isatty())
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     if args.max_page_bytes < 1:
         raise UsageError("--max-page-bytes must be >= 1")
+    _check_inputs_exist(args.inputs)
     if any(name != "-" and is_warc(Path(name)) for name in args.inputs):
         require_warcio()
     pipeline = _pipeline(args.config)
+    fmt = infer_format(args.output, args.format)
+    target = _prepare_output(args, fmt)
     options = ReadOptions(
         max_bytes=args.max_page_bytes,
         id_field=args.id_field,
@@ -414,36 +378,69 @@ def cmd_clean(args: argparse.Namespace) -> int:
     )
     stats = ReadStats()
     tally = Tally()
-    progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
-    failed: BatchResult | None = None
-    with ExitStack() as stack:
-        writer = _open_output(stack, args.output, args.format)
-        items = iter_inputs(args.inputs, options, stats)
-        results = clean_many(items, workers=args.workers, pipeline=pipeline)
-        try:
-            for result in results:
-                tally.add(result)
-                if result.error is not None and not args.keep_going:
-                    failed = result
-                    break
-                writer.write(result)
-                progress.update(tally)
-        finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
-            writer.close()
-            progress.done()
+    progress = Progress(
+        sys.stderr,
+        _show_progress(args),
+        stats,
+        total_bytes(args.inputs),
+    )
+    try:
+        with ExitStack() as stack:
+            writer = _open_writer(stack, target, fmt)
+            results = clean_many(
+                iter_inputs(args.inputs, options, stats), workers=args.workers, pipeline=pipeline
+            )
+            try:
+                outcome = _write_results(results, writer, tally, progress, args.keep_going)
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
+                writer.close()
+                progress.done()
+    except BrokenPipeError:  # `| head`: main() handles it
+        raise
+    except OSError as exc:  # the readers report their own errors: this is the output's
+        kept = f"; partial output kept in {target.keep_partial()}" if target is not None else ""
+        print(f"cleannews: cannot write the output: {exc}{kept}", file=sys.stderr)
+        return EXIT_STOPPED
+    except BaseException:
+        if target is not None:
+            target.keep_partial()
+        raise
+    return _finish(args, target, outcome, tally, stats)
+
+
+def _finish(
+    args: argparse.Namespace,
+    target: AtomicOutput | None,
+    outcome: RunOutcome,
+    tally: Tally,
+    stats: ReadStats,
+) -> int:
+    """Put the output in place (or keep it as NAME.partial), report, and pick the exit code."""
+    complete = not outcome.interrupted and outcome.failed is None
+    kept = ""
+    if target is not None:
+        if complete:
+            target.commit()
+        else:
+            kept = f"; partial output kept in {target.keep_partial()}"
+    if outcome.interrupted:
+        print(f"cleannews: interrupted after {tally.pages} pages{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    failed = outcome.failed
     if failed is not None and failed.error is not None:
+        page = failed.id.id if isinstance(failed.id, Source) else failed.id
         print(
-            f"cleannews: page {failed.id} failed: {failed.error.type}: {failed.error.message}\n"
-            "cleannews: stopped (use --keep-going to write error lines and go on)",
+            f"cleannews: page {page} failed: {failed.error.type}: {failed.error.message}\n"
+            f"cleannews: stopped (use --keep-going to write error lines and go on){kept}",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_STOPPED
     if not args.quiet:
-        print(tally.summary(stats.skipped), file=sys.stderr)
-    return 0
+        print(tally.summary(stats), file=sys.stderr)
+    return EXIT_FAILURES if tally.errors else EXIT_OK
 
 
 # -- explain -----------------------------------------------------------------------------------
@@ -631,6 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleannews",
         description="Turn messy news pages (text or HTML) into clean article records.",
     )
+    parser.add_argument("--version", action="version", version=f"cleannews {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser(
@@ -643,8 +641,21 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     clean.add_argument("inputs", nargs="+", metavar="INPUT")
-    clean.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    clean.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    clean.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="output file (default: stdout); written beside and renamed when the run succeeds",
+    )
+    clean.add_argument(
+        "--format",
+        choices=("jsonl", "parquet"),
+        default=None,
+        help="output format (default: parquet for -o *.parquet or *.pq, else jsonl)",
+    )
+    clean.add_argument(
+        "--overwrite", action="store_true", help="replace the output file if it exists"
+    )
     clean.add_argument(
         "--workers", type=_positive_int, default=1, help="processes to clean with (default 1)"
     )
@@ -652,7 +663,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-k",
         "--keep-going",
         action="store_true",
-        help="write an error line for a page that fails and go on (default: stop, exit 1)",
+        help="write an error line for a page that fails and go on (exit 3 if any failed; "
+        "default: stop at the first failure, exit 1)",
     )
     clean.add_argument("--id-field", default="id", help="JSON Lines: the id field (default id)")
     clean.add_argument("--text-field", default="text", help="JSON Lines: text field (text)")
@@ -700,6 +712,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    from cleannews import __version__
+
+    return __version__
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-page-bytes",
@@ -722,13 +740,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
     except UsageError as exc:
         print(f"cleannews: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except BrokenPipeError:  # `cleannews clean ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return EXIT_STOPPED
     except KeyboardInterrupt:
-        return 130
+        print("cleannews: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 

@@ -9,8 +9,19 @@ and rejects unknown keys, so a typo in a job's config fails loudly instead of be
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 from dataclasses import dataclass, fields
 from typing import Any
+
+#: Upper bounds for the time options, in seconds. Larger values are refused: the regex
+#: engine overflows (every rule "times out" at once from about 1e13 s) and the HTML budget
+#: becomes an OverflowError on every page at `inf`; no page needs more than this anyway.
+MAX_REGEX_TIMEOUT = 60.0
+MAX_HTML_TIME_BUDGET = 3600.0
+_TIMES = {"regex_timeout": MAX_REGEX_TIMEOUT, "html_time_budget": MAX_HTML_TIME_BUDGET}
+_COUNTS = ("max_input_chars", "language_sample_chars", "min_story_paragraphs")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +52,20 @@ class CleanConfig:
     split_on_topic: bool = False
 
     def __post_init__(self) -> None:
-        if self.languages is not None and not all(isinstance(x, str) for x in self.languages):
-            raise ValueError("languages must be a tuple of ISO 639-1 codes or None")
-        for name in ("regex_timeout", "html_time_budget"):
-            if not getattr(self, name) > 0:
-                raise ValueError(f"{name} must be > 0")
-        for name in ("max_input_chars", "language_sample_chars", "min_story_paragraphs"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be >= 1")
+        """Refuse, with a ValueError naming the option, any value that would break pages
+        later (a string for `languages`, an infinite budget, a float count...)."""
+        object.__setattr__(self, "languages", _checked_languages(self.languages))
+        for name, ceiling in _TIMES.items():
+            _check_seconds(name, getattr(self, name), ceiling)
+        for name in _COUNTS:
+            _check_count(name, getattr(self, name))
+        if not isinstance(self.include_plugins, bool):
+            raise ValueError(f"include_plugins must be true or false, got {self.include_plugins!r}")
 
     def replace(self, **changes: Any) -> CleanConfig:
-        """A copy with some options changed (validated like a new config)."""
+        """A copy with some options changed (validated like a new config); an unknown
+        option is a ValueError, like in `from_dict`."""
+        _check_known(changes)
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,14 +77,46 @@ class CleanConfig:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CleanConfig:
         """Defaults merged with `data`; unknown keys are an error."""
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValueError(f"unknown config options {unknown}; known: {sorted(known)}")
-        values = dict(data)
-        if values.get("languages") is not None:
-            values["languages"] = tuple(values["languages"])
-        return cls(**values)
+        if not isinstance(data, dict):
+            raise ValueError(f"options must be an object of option: value, got {data!r}")
+        _check_known(data)
+        return cls(**data)
+
+
+def _check_known(options: dict[str, Any]) -> None:
+    known = {f.name for f in fields(CleanConfig)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ValueError(f"unknown config options {unknown}; known: {sorted(known)}")
+
+
+def _checked_languages(value: object) -> tuple[str, ...] | None:
+    """None, or a tuple of language codes (a list is accepted; a bare string is not: "en"
+    would otherwise be read as the codes "e" and "n")."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise ValueError(
+            f"languages must be a list of ISO 639-1 codes such as ['en'] or None, got {value!r}"
+        )
+    bad = [code for code in value if not (isinstance(code, str) and _LANGUAGE_CODE.fullmatch(code))]
+    if bad:
+        raise ValueError(f"languages must be lower-case ISO 639-1 codes such as 'en', got {bad!r}")
+    return tuple(value)
+
+
+def _check_seconds(name: str, value: object, ceiling: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number of seconds, got {value!r}")
+    if not (math.isfinite(value) and 0 < value <= ceiling):
+        raise ValueError(f"{name} must be > 0 and <= {ceiling:g} seconds, got {value!r}")
+
+
+def _check_count(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be >= 1, got {value!r}")
 
 
 DEFAULT_CONFIG = CleanConfig()

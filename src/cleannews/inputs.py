@@ -48,6 +48,9 @@ def prepare(
         raise TypeError(f"cleannews expects a page as str or bytes, got {type(page).__name__}")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS} or None (auto), got {kind!r}")
+    for name, value in (("url", url), ("charset", charset)):
+        if value is not None and not isinstance(value, str):  # a record's url must be text
+            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
     warnings: list[str] = []
     if isinstance(page, bytes):
         decoded = decode_bytes(

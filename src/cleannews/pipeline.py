@@ -141,10 +141,17 @@ class Pipeline:
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Pipeline:
         """Build from `{"stages": [...names], "options": {...}}`; both keys optional."""
+        if not isinstance(config, dict):
+            raise ValueError(f"a pipeline config must be an object, got {type(config).__name__}")
         unknown = sorted(set(config) - {"stages", "options"})
         if unknown:
             raise ValueError(f"unknown pipeline config keys {unknown}; use 'stages', 'options'")
         stages: Sequence[str] = config.get("stages", DEFAULT_STAGES)
+        if isinstance(stages, str) or not isinstance(stages, list | tuple):
+            raise ValueError(f"stages must be a list of stage names, got {stages!r}")
+        bad = [name for name in stages if not isinstance(name, str)]
+        if bad:
+            raise ValueError(f"stages must be stage names (strings), got {bad!r}")
         return cls(stages, CleanConfig.from_dict(config.get("options", {})))
 
     # -- running -------------------------------------------------------------------------
