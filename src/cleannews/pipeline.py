@@ -34,7 +34,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class LineFate:
-    """What happened to one input line: `fate` is where it went, `rule` why."""
+    """What happened to one input line: `fate` is where it went, `rule` why, and
+    `trigger` the line whose signal set the rule off, if another line did."""
 
     line: int
     text: str
@@ -43,6 +44,7 @@ class LineFate:
     rule: str | None
     stage: str | None
     field: str | None
+    trigger: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class LineFate:
             "rule": self.rule,
             "stage": self.stage,
             "field": self.field,
+            "trigger": self.trigger,
         }
 
 
@@ -186,7 +189,9 @@ class Pipeline:
         """The record plus each input line's fate."""
         doc = self.run(page, kind=kind, url=url, charset=charset)
         lines = tuple(
-            LineFate(ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field)
+            LineFate(
+                ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field, ln.trigger
+            )
             for ln in doc.lines
         )
         return Explanation(build_article(doc), lines, doc.kind)

@@ -66,7 +66,8 @@ def render_report(explanation: Explanation, *, source: str = "") -> str:
         f"<header><strong>cleannews explain</strong> {escape(source)} "
         f"&middot; input: {escape(explanation.kind)}"
         f'<div class="legend">removed by stage: {legend}</div></header>'
-        f"<main><section>{_lines_html(explanation.lines)}</section>"
+        f"<main><section>{_lines_html(explanation.lines)}"
+        f"{_elements_html(explanation.article)}</section>"
         f"<aside>{_record_html(explanation.article)}</aside></main></body></html>\n"
     )
 
@@ -84,16 +85,36 @@ def _lines_html(lines: tuple[LineFate, ...]) -> str:
     return "".join(parts)
 
 
+def _elements_html(article: Article) -> str:
+    """The HTML elements dropped before extraction (they have no line): each with its
+    rule, its path in the page and the class/id that marked it."""
+    dropped = [r for r in article.removed if r.line is None]
+    if not dropped:
+        return ""
+    colour = STAGE_COLOURS["html"]
+    rows = "".join(
+        f'<div class="line removed" title="{escape(r.evidence)}" '
+        f'style="border-left-color:{colour};color:{colour}">{escape(r.text)}'
+        f'<span class="tag">{escape(r.evidence)}</span></div>'
+        for r in dropped
+    )
+    return f'<div class="story">HTML elements removed before extraction</div>{rows}'
+
+
 def _line_html(fate: LineFate) -> str:
     hover = f"{fate.stage or ''}: {fate.rule or fate.fate}"
     if fate.field:
         hover += f" \u2192 {fate.field}"
+    if fate.trigger is not None:
+        hover += f", set off by line {fate.trigger + 1}"
     style = ""
     if fate.fate == "removed":
         colour = STAGE_COLOURS.get(fate.stage or "", "#444")
         style = f' style="border-left-color:{colour};color:{colour}"'
     label = _FATE_LABELS.get(fate.fate, fate.fate)
     tag = fate.rule if fate.fate == "removed" and fate.rule else label
+    if tag and fate.trigger is not None:
+        tag += f" \u2190 line {fate.trigger + 1}"
     tag_html = f'<span class="tag">{escape(tag)}</span>' if tag else ""
     return (
         f'<div class="line {escape(fate.fate)}" title="{escape(hover)}"{style}>'

@@ -15,9 +15,13 @@ One row per article (story `i` of a page is row `story = i`), or one row per fai
 | `body` | string | the paragraphs joined by a blank line |
 | `captions` | list<string> | |
 | `language`, `url`, `site_name` | string | |
-| `removed` | list<struct<text, rule, stage: string, line: int32, field: string>> | |
+| `removed` | list<struct<...>> | the `Removal` fields (below) |
 | `warnings` | list<string> | |
 | `error` | struct<type: string, message: string> | null unless the page failed |
+
+`removed` items are structs of `text`, `rule`, `stage` (string), `line` (int32), `field`
+(string), and the evidence: `trigger_line` (int32), `trigger_rule`, `trigger_text`,
+`element`, `marker` (string).
 
 `arrow_schema()` needs pyarrow; `SPARK_DDL` is the same schema as a Spark DDL string.
 """
@@ -32,7 +36,10 @@ from cleannews.batch import BatchResult
 from cleannews.record import Article
 
 _STRING_LISTS = ("summary", "authors", "paragraphs", "captions", "warnings")
-_REMOVED = "struct<text:string,rule:string,stage:string,line:int,field:string>"
+_REMOVED = (
+    "struct<text:string,rule:string,stage:string,line:int,field:string,trigger_line:int,"
+    "trigger_rule:string,trigger_text:string,element:string,marker:string>"
+)
 #: (column, Spark DDL type) in table order.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
@@ -95,6 +102,11 @@ def arrow_schema() -> Any:
                 ("stage", pa.string()),
                 ("line", pa.int32()),
                 ("field", pa.string()),
+                ("trigger_line", pa.int32()),
+                ("trigger_rule", pa.string()),
+                ("trigger_text", pa.string()),
+                ("element", pa.string()),
+                ("marker", pa.string()),
             ]
         )
     )

@@ -73,7 +73,7 @@ class RemoveBoilerplate(RuleStage):
                 _is_form_rule(lines[near].rule) for near in (pos - 1, pos + 1)
             )
             if short_widget_line or in_form:
-                doc.remove(line, WIDGET_BLOCK, self.name)
+                doc.remove(line, WIDGET_BLOCK, self.name, trigger=lines[pos - 1])
 
 
 def _is_form_rule(name: str | None) -> bool:

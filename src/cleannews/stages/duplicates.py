@@ -116,7 +116,7 @@ class CollapseDuplicates(Stage):
                     kept.add(line)
                 continue
             doc.repeats[first.no] = doc.repeats.get(first.no, 1) + 1
-            doc.remove(line, _repeat_rule(first), self.name)
+            doc.remove(line, _repeat_rule(first), self.name, trigger=first)
 
     def _remove_covered_paragraphs(self, doc: Doc, lines: list[Line]) -> None:
         tokens = {ln.no: _tokens(ln.text) for ln in lines}
@@ -139,7 +139,7 @@ class CollapseDuplicates(Stage):
         if heading is None:
             return
         if heading.is_open and is_headline_like(heading.text) and word_count(heading.text) <= 4:
-            doc.remove(heading, BOX_HEADING, self.name)
+            doc.remove(heading, BOX_HEADING, self.name, trigger=box)
 
 
 @memoized

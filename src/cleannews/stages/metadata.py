@@ -32,6 +32,7 @@ from cleannews.shapes import (
     word_count,
 )
 from cleannews.stages.base import RuleStage, register_stage
+from cleannews.stages.duplicates import DUP_HEADLINE
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
 DATE_BYLINE = structural_rule(
@@ -129,11 +130,17 @@ _TAGGER = _BylineTagger()
 
 def byline_names(doc: Doc, text: str) -> str | None:
     """The names part of a byline line matched by a byline rule, or None."""
-    key = (byline_names, doc.language, doc.config, text)  # asked again for the same lines
-    return cached(key, lambda: _byline_names(doc, text))
+    found = byline_match(doc, text)
+    return None if found is None else found[0]
 
 
-def _byline_names(doc: Doc, text: str) -> str | None:
+def byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
+    """The names part of a byline line and the byline rule that matched it, or None."""
+    key = (byline_match, doc.language, doc.config, text)  # asked again for the same lines
+    return cached(key, lambda: _byline_match(doc, text))
+
+
+def _byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
     matcher = _TAGGER.matcher(doc)
     try:
         rule = matcher.match(text)
@@ -145,7 +152,7 @@ def _byline_names(doc: Doc, text: str) -> str | None:
     if found is None:  # pragma: no cover - the matcher said it matches
         return None
     names: str = found.group(1) if found.re.groups else found.group(0)
-    return names
+    return names, rule.name
 
 
 def is_byline(doc: Doc, text: str) -> bool:
@@ -289,20 +296,21 @@ class AssignMetadata(RuleStage):
             doc.remove(line, HEADLINE_LINE, self.name, into="title")
             return
         found = _SITE_SUFFIX.match(line.text)
-        repeats = [ln for ln in story if ln.rule == "duplicate-headline"]
+        repeats = [ln for ln in story if ln.rule == DUP_HEADLINE]
         bare = found.group(1) if found else None
-        if bare and any(ln.text.strip() == bare for ln in repeats):
+        repeat = next((ln for ln in repeats if ln.text.strip() == bare), None) if bare else None
+        if bare and repeat is not None:
             meta.title = bare
-            doc.remove(line, TITLE_SUFFIX, self.name, into="title")
+            doc.remove(line, TITLE_SUFFIX, self.name, into="title", trigger=repeat)
             return
         meta.title = line.text
         doc.mark(line, Fate.TITLE, None, self.name)
 
     def _take_byline_or_date(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
-        names = byline_names(doc, line.text)
-        if names is not None:
-            _add_authors(meta, names)
-            doc.remove(line, BYLINE, self.name, into="authors")
+        byline = byline_match(doc, line.text)
+        if byline is not None:  # logged under the byline rule that matched it
+            _add_authors(meta, byline[0])
+            doc.remove(line, byline[1], self.name, into="authors")
             return True
         if len(line.text) > 120:
             return False
