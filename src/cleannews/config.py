@@ -17,14 +17,18 @@ from typing import Any
 class CleanConfig:
     """Options shared by all stages.
 
-    languages: rule-pack languages to use; None means "the detected language" (plus the
-        language-neutral rules, and English when no language could be detected).
+    languages: rule-pack languages to use; None means the detected language's pack plus
+        English (page templates are often left in English on sites in other languages);
+        the language-neutral rules are always used.
     regex_timeout: seconds one line may spend in one rule's pattern.
     max_input_chars: longer pages are truncated there, with a warning (never silently).
     language_sample_chars: how much body text language detection reads.
     min_story_paragraphs: prose paragraphs a second story needs to count as a story.
     html_time_budget: seconds trafilatura may spend on one page before the cheap fallback.
     include_plugins: load third-party rule packs from the `cleannews.rules` entry points.
+    disabled_rules: names of pack rules to switch off (`cleannews rules list` shows them);
+        an unknown name is an error, so a typo or a renamed rule fails loudly.
+    disabled_packs: names of whole rule packs to switch off ("en", "neutral", a plugin's).
     """
 
     languages: tuple[str, ...] | None = None
@@ -34,6 +38,8 @@ class CleanConfig:
     min_story_paragraphs: int = 3
     html_time_budget: float = 10.0
     include_plugins: bool = True
+    disabled_rules: tuple[str, ...] = ()
+    disabled_packs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.languages is not None and not all(isinstance(x, str) for x in self.languages):
@@ -44,6 +50,32 @@ class CleanConfig:
         for name in ("max_input_chars", "language_sample_chars", "min_story_paragraphs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be >= 1")
+        if self.disabled_rules or self.disabled_packs:
+            self._check_disabled_names()
+
+    def _check_disabled_names(self) -> None:
+        """Switching off a rule or pack that does not exist is an error, never a no-op."""
+        from cleannews.rules import STRUCTURAL_RULES, rule_and_pack_names
+
+        for name in ("disabled_rules", "disabled_packs"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not all(isinstance(x, str) for x in value):
+                raise ValueError(f"{name} must be a tuple of names")
+        rules, packs = rule_and_pack_names(self.include_plugins)
+        structural = sorted(set(self.disabled_rules) & set(STRUCTURAL_RULES))
+        if structural:
+            raise ValueError(
+                f"disabled_rules: {structural} are code rules of a stage, not pack rules; "
+                "drop the stage with Pipeline.without(...) instead"
+            )
+        unknown = sorted(set(self.disabled_rules) - rules)
+        if unknown:
+            raise ValueError(f"disabled_rules: no pack rule named {unknown}")
+        unknown = sorted(set(self.disabled_packs) - packs)
+        if unknown:
+            raise ValueError(
+                f"disabled_packs: no rule pack named {unknown}; known: {sorted(packs)}"
+            )
 
     def replace(self, **changes: Any) -> CleanConfig:
         """A copy with some options changed (validated like a new config)."""
@@ -53,6 +85,8 @@ class CleanConfig:
         data = dataclasses.asdict(self)
         if self.languages is not None:
             data["languages"] = list(self.languages)
+        data["disabled_rules"] = list(self.disabled_rules)
+        data["disabled_packs"] = list(self.disabled_packs)
         return data
 
     @classmethod
@@ -65,6 +99,9 @@ class CleanConfig:
         values = dict(data)
         if values.get("languages") is not None:
             values["languages"] = tuple(values["languages"])
+        for name in ("disabled_rules", "disabled_packs"):
+            if isinstance(values.get(name), list):
+                values[name] = tuple(values[name])
         return cls(**values)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleannews.config import CleanConfig
@@ -108,6 +108,8 @@ class Doc:
     tail_markers: list[int] = field(default_factory=list)
     #: Lines whose rule said "a list of links follows" (related-stories headings).
     list_markers: list[int] = field(default_factory=list)
+    #: Lines removed as parts of a sign-up or comment form (rules flagged `form_part`).
+    form_lines: set[int] = field(default_factory=set)
     #: Line index -> how many lines of the page share its text (set by the duplicates stage).
     repeats: dict[int, int] = field(default_factory=dict)
     #: Line numbers where a story is known to start (separate HTML `<article>`s).
@@ -118,6 +120,9 @@ class Doc:
     html_authors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: HTML elements removed before extraction.
     html_removals: list[HtmlRemoved] = field(default_factory=list)
+    #: Values of the signals third-party stages register (`signals.register_signal`),
+    #: by signal name.
+    extensions: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, text: str, config: CleanConfig, kind: str = "text") -> Doc:

@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, TypeVar
 
 from cleannews.document import Doc
-from cleannews.rules import RulePack, all_packs, rules_for
+from cleannews.rules import RulePack, all_packs, enabled_rules, rules_for
 from cleannews.rules.matcher import RuleMatcher
 
 
@@ -44,16 +44,27 @@ class RuleStage(Stage):
     """
 
     def __init__(self) -> None:
-        self._matchers: dict[tuple[tuple[str, ...], float, bool], RuleMatcher] = {}
+        self._matchers: dict[tuple[object, ...], RuleMatcher] = {}
 
     def matcher(self, doc: Doc) -> RuleMatcher:
         languages = _languages(doc)
-        key = (languages, doc.config.regex_timeout, doc.config.include_plugins)
+        config = doc.config
+        key = (
+            languages,
+            config.regex_timeout,
+            config.include_plugins,
+            config.disabled_rules,
+            config.disabled_packs,
+        )
         found = self._matchers.get(key)
         if found is None:
-            packs = _packs(doc.config.include_plugins)
-            rules = rules_for(packs, self.name, languages)
-            found = RuleMatcher(rules, timeout=doc.config.regex_timeout)
+            packs = _packs(config.include_plugins)
+            rules = enabled_rules(
+                rules_for(packs, self.name, languages),
+                config.disabled_rules,
+                config.disabled_packs,
+            )
+            found = RuleMatcher(rules, timeout=config.regex_timeout)
             self._matchers[key] = found
         return found
 

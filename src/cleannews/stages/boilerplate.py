@@ -23,12 +23,11 @@ WIDGET_BLOCK = structural_rule(
 )
 #: Longest line (in words) the widget-block rule may take.
 WIDGET_LINE_WORDS = 20
-#: Rules (any language: the name may carry a language suffix) that match the parts of a
-#: sign-up or comment form. A line between two of them is part of the same form whatever
-#: its shape ("Our weekly digest lands in your inbox." between the form's title and its
-#: thank-you message), up to FORM_LINE_WORDS words. Ads and links that stand between
-#: paragraphs are not among them, so a paragraph between two ads stays.
-FORM_RULES = ("newsletter-prompt", "comment-form-notice", "privacy-notice", "comment-prompt")
+#: A line between two parts of a sign-up or comment form (lines of rules flagged
+#: `form_part`: prompts, privacy notices) is part of the same form whatever its shape
+#: ("Our weekly digest lands in your inbox." between the form's title and its thank-you
+#: message), up to FORM_LINE_WORDS words. Ads and links that stand between paragraphs are
+#: not form parts, so a paragraph between two ads stays.
 FORM_LINE_WORDS = 80
 
 
@@ -55,6 +54,8 @@ class RemoveBoilerplate(RuleStage):
                 doc.tail_markers.append(line.no)
             if rule.starts_list:
                 doc.list_markers.append(line.no)
+            if rule.form_part:
+                doc.form_lines.add(line.no)
         self._remove_widget_blocks(doc)
 
     def _remove_widget_blocks(self, doc: Doc) -> None:
@@ -70,13 +71,8 @@ class RemoveBoilerplate(RuleStage):
             words = word_count(line.text)
             short_widget_line = words <= WIDGET_LINE_WORDS and not is_prose(line.text)
             in_form = words <= FORM_LINE_WORDS and all(
-                _is_form_rule(lines[near].rule) for near in (pos - 1, pos + 1)
+                lines[near].no in doc.form_lines for near in (pos - 1, pos + 1)
             )
             if short_widget_line or in_form:
                 doc.remove(line, WIDGET_BLOCK, self.name, trigger=lines[pos - 1])
 
-
-def _is_form_rule(name: str | None) -> bool:
-    return name is not None and any(
-        name == rule or name.startswith(f"{rule}-") for rule in FORM_RULES
-    )
