@@ -12,24 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cleannews import stages as _stages  # noqa: F401  (registers the built-in stages)
 from cleannews.assemble import build_article
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Doc, Fate
 from cleannews.inputs import Page, prepare
 from cleannews.memo import document_memo
 from cleannews.record import Article
+from cleannews.signals import check_order
+from cleannews.stages import BUILTIN_STAGES, STAGES
 from cleannews.stages.base import Stage, stage_by_name
 
-DEFAULT_STAGES: tuple[str, ...] = (
-    "encoding",
-    "language",
-    "captions",
-    "boilerplate",
-    "stories",
-    "duplicates",
-    "metadata",
-)
+#: The built-in stages in their recommended order (see `cleannews.stages.BUILTIN_STAGES`).
+DEFAULT_STAGES: tuple[str, ...] = BUILTIN_STAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +81,7 @@ class Pipeline:
         names = [s.name for s in self.stages]
         if len(set(names)) != len(names):
             raise ValueError(f"a stage appears twice in {names}")
+        check_order(self.stages, known=STAGES.values())  # ContractError names the provider
         self.config = config or DEFAULT_CONFIG
 
     @property

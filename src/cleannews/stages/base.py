@@ -15,12 +15,20 @@ from typing import Any, ClassVar, TypeVar
 from cleannews.document import Doc
 from cleannews.rules import RulePack, all_packs, enabled_rules, rules_for
 from cleannews.rules.matcher import RuleMatcher
+from cleannews.signals import Signal
 
 
 class Stage:
-    """Base class: subclasses set `name` and implement `run`."""
+    """Base class: subclasses set `name` and implement `run`, and declare their contract
+    (see `cleannews.signals`): the signals they `require` from earlier stages, those they
+    `read` when an earlier stage gives them, and those they `provide`. `colour` marks what
+    they remove in the HTML explain report."""
 
     name: ClassVar[str] = "stage"
+    requires: ClassVar[tuple[Signal, ...]] = ()
+    reads: ClassVar[tuple[Signal, ...]] = ()
+    provides: ClassVar[tuple[Signal, ...]] = ()
+    colour: ClassVar[str] = "#444444"
 
     def run(self, doc: Doc) -> None:
         raise NotImplementedError
@@ -110,14 +118,24 @@ def register_stage(cls: StageT) -> StageT:
     return cls
 
 
-def stage_by_name(name: str) -> Stage:
-    """A new instance of the stage registered (or installed as a plugin) under `name`."""
+def stage_class(name: str) -> type[Stage]:
+    """The stage class registered (or installed as a plugin) under `name`."""
     if name not in STAGES:
         for ep in entry_points(group="cleannews.stages"):
             if ep.name == name:
                 STAGES[name] = ep.load()
     try:
-        factory: Callable[[], Stage] = STAGES[name]
+        return STAGES[name]
     except KeyError:
-        raise ValueError(f"unknown stage {name!r}; known: {sorted(STAGES)}") from None
+        raise ValueError(
+            f"unknown stage {name!r}; known: {sorted(STAGES)}. A stage is known once its "
+            "class is decorated with @register_stage and its module imported: list a "
+            "built-in module in cleannews.stages.BUILTIN_STAGES, or install a plugin's "
+            "under the 'cleannews.stages' entry point group"
+        ) from None
+
+
+def stage_by_name(name: str) -> Stage:
+    """A new instance of the stage registered (or installed as a plugin) under `name`."""
+    factory: Callable[[], Stage] = stage_class(name)
     return factory()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from cleannews.document import Doc, Fate
 from cleannews.rules import structural_rule
 from cleannews.shapes import is_prose, word_count
+from cleannews.signals import ARTICLE_END, BOILERPLATE, FORM_PARTS, LANGUAGE, LINE_TEXT, LIST_START
 from cleannews.stages.base import RuleStage, register_stage
 
 WIDGET_BLOCK = structural_rule(
@@ -36,6 +37,10 @@ class RemoveBoilerplate(RuleStage):
     """Remove lines matching a boilerplate rule; remember article-ending headings."""
 
     name = "boilerplate"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE,)
+    provides = (BOILERPLATE, ARTICLE_END, LIST_START, FORM_PARTS)
+    colour = "#d62728"
 
     def run(self, doc: Doc) -> None:
         matcher = self.matcher(doc)
@@ -75,4 +80,3 @@ class RemoveBoilerplate(RuleStage):
             )
             if short_widget_line or in_form:
                 doc.remove(line, WIDGET_BLOCK, self.name, trigger=lines[pos - 1])
-

@@ -12,6 +12,7 @@ from typing import Any
 
 from cleannews.document import Doc, Fate, Line
 from cleannews.rules import structural_rule
+from cleannews.signals import CAPTIONS, LANGUAGE, LINE_TEXT
 from cleannews.stages.base import RuleStage, register_stage
 
 HTML_CAPTION = structural_rule(
@@ -37,6 +38,10 @@ class MoveCaptions(RuleStage):
     """Mark lines matching a caption rule as captions."""
 
     name = "captions"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE,)
+    provides = (CAPTIONS,)
+    colour = "#1f77b4"
 
     def run(self, doc: Doc) -> None:
         matcher = self.matcher(doc)

@@ -35,6 +35,7 @@ from cleannews.shapes import (
     line_key,
     word_count,
 )
+from cleannews.signals import CAPTIONS, LINE_TEXT, REPEATS, STORIES
 from cleannews.stages.base import Stage, register_stage
 
 DUP_HEADLINE = structural_rule(
@@ -87,6 +88,10 @@ class CollapseDuplicates(Stage):
     """Remove repeated lines and paragraphs that repeat other paragraphs."""
 
     name = "duplicates"
+    requires = (LINE_TEXT,)
+    reads = (CAPTIONS, STORIES)
+    provides = (REPEATS,)
+    colour = "#ff7f0e"
 
     def run(self, doc: Doc) -> None:
         by_story = doc.lines_by_story()

@@ -31,6 +31,7 @@ from cleannews.shapes import (
     line_key,
     word_count,
 )
+from cleannews.signals import LANGUAGE, LINE_TEXT, METADATA, REPEATS, STORIES
 from cleannews.stages.base import RuleStage, register_stage
 from cleannews.stages.duplicates import DUP_HEADLINE
 
@@ -181,6 +182,10 @@ class AssignMetadata(RuleStage):
     """Fill each story's metadata from its header zone and first paragraph."""
 
     name = "metadata"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE, STORIES, REPEATS)
+    provides = (METADATA,)
+    colour = "#2ca02c"
 
     def run(self, doc: Doc) -> None:
         by_story = doc.lines_by_story()

@@ -28,6 +28,15 @@ from cleannews.shapes import (
     list_item_text,
     word_count,
 )
+from cleannews.signals import (
+    ARTICLE_END,
+    BOILERPLATE,
+    CAPTIONS,
+    LANGUAGE,
+    LINE_TEXT,
+    LIST_START,
+    STORIES,
+)
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
 from cleannews.stages.boilerplate import RemoveBoilerplate
 from cleannews.stages.metadata import is_byline, is_date_line
@@ -85,6 +94,10 @@ class SplitStories(RuleStage):
     """Assign each line to a story, remove teasers and what follows an article's end."""
 
     name = "stories"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE, CAPTIONS, BOILERPLATE, ARTICLE_END, LIST_START)
+    provides = (STORIES,)
+    colour = "#9467bd"
 
     def run(self, doc: Doc) -> None:
         lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
