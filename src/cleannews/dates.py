@@ -541,7 +541,10 @@ _TZ_ABBREVIATIONS: Final = (
     "nzdt",
 )
 
-_LINE_LIMIT: Final = 120
+#: Longest line (in characters) that can be a date line: a date, a time, a weekday and a
+#: short label fit well within it, and the bound keeps each parse's cost fixed.
+DATE_LINE_MAX_CHARS: Final = 120
+_LINE_LIMIT: Final = DATE_LINE_MAX_CHARS
 _LEAD_LIMIT: Final = 80
 _TIMEOUT: Final = 0.25  # seconds; real inputs match in microseconds
 _MIN_YEAR: Final = 1900

@@ -28,8 +28,6 @@ class Fate:
     CAPTION = "caption"
     REMOVED = "removed"
 
-    ALL = (BLANK, BODY, TITLE, SUBTITLE, SUMMARY, CAPTION, REMOVED)
-
 
 @dataclass(slots=True)
 class Line:

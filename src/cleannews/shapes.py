@@ -73,10 +73,19 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NAME_PUNCT = regex.compile(r"[.!?:;,\"“”()|/]")
 
 
-def words(line: str) -> list[str]:
-    """The word tokens of a line."""
-    found: list[str] = _WORD.findall(line)
-    return found
+#: What separates a headline from a site name after it: "Headline | Site", "Headline - Site".
+SITE_SEPARATORS = "|\\-–—·"
+
+
+def site_suffix_pattern(also: str = "") -> regex.Pattern[str]:
+    """"Headline | Site": group 1 the headline (12 characters or more), group 2 the site
+    name (2 to 40 characters without a separator); `also` adds separators (not excluded
+    from the site name). `(?<!\\s)`: a separator is looked for only from the start of a
+    white-space run, which keeps the search linear on long runs of uncollapsed spaces
+    (U+3000). The one definition behind the duplicates and metadata stages' patterns."""
+    return regex.compile(
+        rf"^(.{{12,}}?)(?<!\s)\s+[{SITE_SEPARATORS}{also}]\s+([^{SITE_SEPARATORS}]{{2,40}})$"
+    )
 
 
 def plain_marks(text: str) -> str:

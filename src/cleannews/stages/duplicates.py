@@ -33,6 +33,7 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    site_suffix_pattern,
     word_count,
 )
 from cleannews.signals import CAPTIONS, LINE_TEXT, REPEATS, STORIES
@@ -59,10 +60,9 @@ BOX_HEADING = structural_rule(
     "fact-box-heading", "duplicates", "The heading of a removed duplicate box."
 )
 
-#: A site suffix after the headline: "Headline | Site", "Headline - Site".
-#: `(?<!\s)`: a separator is looked for only from the start of a white-space run, which keeps
-#: the search linear on lines with long runs of spaces that are not collapsed (U+3000).
-_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
+#: A site suffix after the headline: "Headline | Site", "Headline - Site", and in repeats
+#: a kicker after a colon too.
+_SUFFIX = site_suffix_pattern(also=":")
 _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.

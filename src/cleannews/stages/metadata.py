@@ -17,7 +17,7 @@ from itertools import islice
 
 import regex
 
-from cleannews.dates import find_leading_date, parse_date_line
+from cleannews.dates import DATE_LINE_MAX_CHARS, find_leading_date, parse_date_line
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
@@ -29,6 +29,7 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    site_suffix_pattern,
     word_count,
 )
 from cleannews.signals import LANGUAGE, LINE_TEXT, METADATA, REPEATS, STORIES
@@ -116,8 +117,7 @@ _SPLIT_NAMES = regex.compile(
     r"\s*(?:,|;|&|\||/|\s(?:and|und|et|y|e|en|i|и|ve|ja|og|och|és|a|și)\s|\s+و)\s*",
     regex.IGNORECASE,
 )
-#: `(?<!\s)` keeps it linear on a long white-space run (see duplicates._SUFFIX).
-_SITE_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·]\s+[^|\-–—·]{2,40}$")
+_SITE_SUFFIX = site_suffix_pattern()
 
 
 class _BylineTagger(RuleStage):
@@ -161,7 +161,7 @@ def is_byline(doc: Doc, text: str) -> bool:
 
 
 def is_date_line(text: str, language: str | None) -> bool:
-    return len(text) <= 120 and parse_date_line(text, language) is not None
+    return len(text) <= DATE_LINE_MAX_CHARS and parse_date_line(text, language) is not None
 
 
 def split_names(text: str) -> list[str]:
@@ -317,7 +317,7 @@ class AssignMetadata(RuleStage):
             _add_authors(meta, byline[0])
             doc.remove(line, byline[1], self.name, into="authors")
             return True
-        if len(line.text) > 120:
+        if len(line.text) > DATE_LINE_MAX_CHARS:
             return False
         value = parse_date_line(line.text, doc.language)
         if value is not None:
@@ -334,7 +334,8 @@ class AssignMetadata(RuleStage):
         Read in the header zone only, and only a line that could be one: a date holds a
         digit and a byline ends with a name (finding a date costs more than the rest)."""
         text = line.text.rstrip(" .")
-        if len(text) > 120 or not text[-1:].isalpha() or not any(map(str.isdigit, text)):
+        too_long = len(text) > DATE_LINE_MAX_CHARS
+        if too_long or not text[-1:].isalpha() or not any(map(str.isdigit, text)):
             return False
         last_word = text.rsplit(None, 1)[-1]
         if not last_word[0].isupper():
