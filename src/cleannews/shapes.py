@@ -12,6 +12,7 @@ import re
 import regex
 
 from cleannews.memo import memoized
+from cleannews.settings import SETTINGS
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
 #: The characters that join runs of word characters into one word in `_WORD`.
@@ -112,7 +113,11 @@ def ends_sentence(line: str) -> bool:
 
 
 #: A line of this many characters (white space around it aside) is prose.
-PROSE_CHARS = 160
+PROSE_CHARS = SETTINGS.prose_chars.value
+PROSE_WORDS = SETTINGS.prose_words.value
+SHORT_PROSE_WORDS = SETTINGS.short_prose_words.value
+HEADLINE_MAX_CHARS = SETTINGS.headline_max_chars.value
+HEADLINE_MAX_WORDS = SETTINGS.headline_max_words.value
 
 
 def is_prose(line: str) -> bool:
@@ -136,16 +141,16 @@ def _is_short_prose(line: str) -> bool:
     n = word_count(text)
     if not text.isascii():
         n += len(_CJK.findall(text)) // 2
-    if n >= 25:
+    if n >= PROSE_WORDS:
         return True
-    return n >= 8 and bool(_HARD_END.search(text))
+    return n >= SHORT_PROSE_WORDS and bool(_HARD_END.search(text))
 
 
 @memoized
 def is_headline_like(line: str) -> bool:
     """Short, with no sentence-final full stop: how headlines, kickers and headings look."""
     text = line.strip()
-    if len(text) > 220 or not 1 <= word_count(text) <= 30:
+    if len(text) > HEADLINE_MAX_CHARS or not 1 <= word_count(text) <= HEADLINE_MAX_WORDS:
         return False
     if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
         return False

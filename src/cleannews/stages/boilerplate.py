@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cleannews.document import Doc, Fate
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.shapes import is_prose, word_count
 from cleannews.signals import ARTICLE_END, BOILERPLATE, FORM_PARTS, LANGUAGE, LINE_TEXT, LIST_START
 from cleannews.stages.base import RuleStage, register_stage
@@ -23,13 +24,13 @@ WIDGET_BLOCK = structural_rule(
     "A short line between two removed boilerplate lines: part of the same widget.",
 )
 #: Longest line (in words) the widget-block rule may take.
-WIDGET_LINE_WORDS = 20
+WIDGET_LINE_WORDS = SETTINGS.widget_line_words.value
 #: A line between two parts of a sign-up or comment form (lines of rules flagged
 #: `form_part`: prompts, privacy notices) is part of the same form whatever its shape
 #: ("Our weekly digest lands in your inbox." between the form's title and its thank-you
 #: message), up to FORM_LINE_WORDS words. Ads and links that stand between paragraphs are
 #: not form parts, so a paragraph between two ads stays.
-FORM_LINE_WORDS = 80
+FORM_LINE_WORDS = SETTINGS.form_line_words.value
 
 
 @register_stage

@@ -12,6 +12,7 @@ from typing import Any
 
 from cleannews.document import Doc, Fate, Line
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.signals import CAPTIONS, LANGUAGE, LINE_TEXT
 from cleannews.stages.base import RuleStage, register_stage
 
@@ -30,7 +31,7 @@ EXPANDER_CUT = structural_rule(
     "The cut-short copy of an expandable caption ('... more'); the full one is a caption.",
 )
 #: A cut-short copy must keep this much text to be matched with its full caption.
-MIN_EXPANDER_PREFIX = 20
+MIN_EXPANDER_PREFIX = SETTINGS.expander_min_prefix.value
 
 
 @register_stage

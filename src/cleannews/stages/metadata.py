@@ -21,6 +21,7 @@ from cleannews.dates import DATE_LINE_MAX_CHARS, find_leading_date, parse_date_l
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.shapes import (
     SENTENCE_SPLIT,
     bullet_text,
@@ -427,7 +428,8 @@ def _same_headline(line: str, title: str) -> bool:
     if len(title_words) < 3 or not line_words:
         return False
     shared = title_words.intersection(line_words)
-    return len(shared) >= 0.8 * len(title_words) and len(line_words) <= 2 * len(title_words)
+    enough = len(shared) >= SETTINGS.same_headline_share.value * len(title_words)
+    return enough and len(line_words) <= 2 * len(title_words)
 
 
 def _is_header_line(text: str) -> bool:
@@ -439,11 +441,11 @@ def _is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (lines cut mid-sentence): the header-zone shapes mean nothing."""
     starts = [
         text[:1]
-        for text in (ln.text.lstrip() for ln in lines[:40])
+        for text in (ln.text.lstrip() for ln in lines[: SETTINGS.wrapped_sample_lines.value])
         if text and not text.startswith(("http://", "https://", "www."))  # a bare link line
     ]
     lower = sum(1 for ch in starts if ch.islower())
-    return lower >= 3 and lower >= 0.25 * len(starts)
+    return lower >= 3 and lower >= SETTINGS.wrapped_lower_share.value * len(starts)
 
 
 def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:
@@ -475,7 +477,8 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
     )
     end = first_prose
     prose = 0
-    for i in range(first_prose, min(len(lines), first_prose + 6)):
+    window = SETTINGS.zone_byline_window.value
+    for i in range(first_prose, min(len(lines), first_prose + window)):
         line = lines[i]
         if line.is_open and is_prose(line.text):
             prose += 1
