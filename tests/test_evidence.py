@@ -123,3 +123,16 @@ def test_explain_text_shows_html_element_evidence(capsys: object) -> None:
     assert main(["explain", str(FIXTURES / "comments_section.html"), "--no-color"]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert 'at html-share, element /html/body/article/div (class="share-bar")' in out
+
+
+def test_header_removals_name_the_line_that_placed_them() -> None:
+    lines = ["World News", "The The The", "The the the the the the."]
+    lines += ["CAIRO - The the the the the the the.", "The the the the the the."]
+    evidence = [r.evidence for r in cleannews.clean("\n".join([*lines, "By Jane Doe"])).removed]
+    assert evidence == [
+        "above-dateline, set off by line 3 'CAIRO - The the the the the the the.'",
+        "zone-headline, set off by line 3 'CAIRO - The the the the the the the.'",
+        "byline-by",
+    ]
+    evidence = [r.evidence for r in cleannews.clean("\n".join(lines)).removed]
+    assert evidence == ["page-header, set off by line 1 'The The The'"]

@@ -231,7 +231,7 @@ class AssignMetadata(RuleStage):
             ):
                 continue
             elif not after_title and title is not None and _is_header_line(line.text):
-                doc.remove(line, PAGE_HEADER, self.name)
+                doc.remove(line, PAGE_HEADER, self.name, trigger=title)
             elif after_title and (bullet := bullet_text(line.text)) is not None:
                 meta.summary.append(bullet)
                 doc.mark(line, Fate.SUMMARY, None, self.name)
@@ -257,7 +257,7 @@ class AssignMetadata(RuleStage):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
             else:
-                doc.remove(line, ABOVE_DATELINE, self.name)
+                doc.remove(line, ABOVE_DATELINE, self.name, trigger=body[at])
 
     def _remove_leftover_headlines(self, doc: Doc, lines: list[Line]) -> None:
         """Settle the body's top: the lines a second cleaning would read as its header.
@@ -272,8 +272,8 @@ class AssignMetadata(RuleStage):
         if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
             return
         for line in body[:top]:
-            if _is_title_candidate(doc, line):
-                doc.remove(line, ZONE_HEADLINE, self.name)
+            if _is_title_candidate(doc, line):  # set off by the first paragraph below it
+                doc.remove(line, ZONE_HEADLINE, self.name, trigger=body[top])
 
     def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """The HTML title, where the extracted text repeats it, is the title line.
