@@ -3,6 +3,8 @@ replace a built-in rule from a plugin pack only on purpose, and no rule that can
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 import cleannews
@@ -106,7 +108,8 @@ def test_replacing_a_rule_that_does_not_exist_is_an_error(
         all_packs()
 
 
-RULES = [rule for pack in all_packs(include_plugins=False) for rule in pack.rules]
+BUILT_IN = all_packs(include_plugins=False)
+RULES = [rule for pack in BUILT_IN for rule in pack.rules]
 
 
 def _contexts(rule: rules_module.Rule) -> list[list[str]]:
@@ -115,12 +118,20 @@ def _contexts(rule: rules_module.Rule) -> list[list[str]]:
     return [sorted({lang, "en"}) for lang in rule.languages] or [["en"]]
 
 
+@functools.cache
+def _matcher(
+    packs: tuple[rules_module.RulePack, ...], stage: str, languages: tuple[str, ...]
+) -> RuleMatcher:
+    """One matcher per stage and language set, shared by the rules' tests."""
+    return RuleMatcher(rules_for(packs, stage, languages))
+
+
 def shadowing(rule: rules_module.Rule, packs: tuple[rules_module.RulePack, ...]) -> list[str]:
     """For each language set in which other rules take all of `rule`'s own examples, a
     line naming them (empty: the rule wins at least one example everywhere it is used)."""
     found = []
     for languages in _contexts(rule):
-        matcher = RuleMatcher(rules_for(packs, rule.stage, languages))
+        matcher = _matcher(packs, rule.stage, tuple(languages))
         winners = [matcher.match(example) for example in rule.match]
         if not any(w is not None and w.name == rule.name for w in winners):
             taken = sorted({w.name for w in winners if w is not None})
@@ -133,7 +144,7 @@ def test_rule_wins_one_of_its_own_examples(rule: rules_module.Rule) -> None:
     """A rule whose every example an earlier rule takes can never fire: its tests pass,
     yet removing it changes nothing. In each language a page uses it in, it must win at
     least one of its own `match` examples."""
-    assert shadowing(rule, all_packs(include_plugins=False)) == []
+    assert shadowing(rule, BUILT_IN) == []
 
 
 def test_the_shadow_check_catches_a_shadowed_rule() -> None:
