@@ -37,33 +37,6 @@ except ImportError:  # run as a script without PYTHONPATH=src
     sys.path.insert(0, str(HERE.parent / "src"))
     import cleannews
 
-_MARKET_CELLS = [
-    "Gold", "1,942.10", "+0.4%",
-    "Brent crude", "84.22", "-1.1%",
-    "Euro", "1.0871", "+0.2%",
-    "Pound", "1.2644", "-0.1%",
-    "Yen", "149.32", "+0.3%",
-    "FTSE 100", "7,512.4", "+0.6%",
-    "DAX", "15,780.2", "-0.2%",
-    "Nikkei", "32,120.9", "+1.0%",
-    "Copper", "8,231.0", "-0.5%",
-    "Bitcoin", "26,410", "+2.3%",
-]  # fmt: skip
-_MARKET_PARAGRAPHS = [
-    *_MARKET_CELLS,
-    "Prices delayed by 15 minutes",
-    "Updated 16:30 GMT",
-    "Source: Example Exchange data",
-]
-_FALLBACK_DROPS_SPANS = (
-    "html.visible_text keeps only text inside p/h*/li/td/... blocks once any exists, so "
-    "the <span> lines of the fallback page vanish (neither in the body nor in removed)"
-)
-_BYLINES_LOST = (
-    "trafilatura drops <p class='byline'> elements and only meta tags / JSON-LD feed "
-    "`authors`: a byline given only in the markup (here: each story of a split page) is lost"
-)
-
 #: page file name -> field path -> (right value, reason the library gets it wrong).
 CORRECTIONS: dict[str, dict[str, tuple[Any, str]]] = {}
 

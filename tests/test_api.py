@@ -29,7 +29,7 @@ def test_clean_reads_a_simple_page():
     assert art.paragraphs[0].startswith("LONDON - The finance minister")
     assert art.body == "\n\n".join(art.paragraphs)
     assert [(r.rule, r.text) for r in art.removed] == [
-        ("byline", "By Jane Doe"),
+        ("byline-by", "By Jane Doe"),
         ("advertisement-label", "Advertisement"),
     ]
     assert art.language == "en"
@@ -95,7 +95,7 @@ def test_explain_gives_each_line_its_fate():
     fates = [(lf.fate, lf.rule) for lf in ex.lines if lf.fate != "blank"]
     assert fates == [
         ("title", None),
-        ("removed", "byline"),
+        ("removed", "byline-by"),
         ("body", None),
         ("removed", "advertisement-label"),
         ("body", None),

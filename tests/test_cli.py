@@ -322,10 +322,15 @@ def test_parquet_output(corpus, tmp_path, capsys):
     assert {r["title"] for r in good} == {"Minister resigns after budget row", "Harbour reopens"}
     assert good[0]["removed"][0] == {
         "text": "By Jane Doe",
-        "rule": "byline",
+        "rule": "byline-by",
         "stage": "metadata",
         "line": 2,
         "field": "authors",
+        "trigger_line": None,
+        "trigger_rule": None,
+        "trigger_text": None,
+        "element": None,
+        "marker": None,
     }
 
 
@@ -385,7 +390,7 @@ def test_explain_prints_each_line_and_its_fate(tmp_path, capsys):
     assert "title: Minister resigns after budget row" in out
     rows = [line for line in out.splitlines() if line[:1].isdigit()]
     assert rows[0].split()[:2] == ["0", "title"]
-    assert "removed metadata/byline -> authors" in rows[2] and "By Jane Doe" in rows[2]
+    assert "removed metadata/byline-by -> authors" in rows[2] and "By Jane Doe" in rows[2]
     assert rows[4].split()[:2] == ["4", "body"]
     assert "removed boilerplate/advertisement-label" in rows[6]
     assert len(rows) == len(PAGE.splitlines())

@@ -327,10 +327,12 @@ PAGES: dict[str, Page] = {
     ),
 }
 
-#: The rule each page's lines must be removed by ("byline" is the metadata stage's rule,
-#: which sends the names to `authors`; comments go with the end of the article).
+#: The rule each page's lines must be removed by (the byline rule is logged by the
+#: metadata stage, which sends the names to `authors`; comments go with the end of the
+#: article).
 EXPECTED_RULES: dict[str, dict[str, str]] = {
     lang: {
+        "byline": "byline-by" if lang == "en" else f"byline-{lang}",
         "timestamp": f"relative-timestamp-{lang}",
         "ad": f"advertisement-label-{lang}",
         "read_also": f"read-more-link-{lang}",
@@ -344,7 +346,7 @@ EXPECTED_RULES: dict[str, dict[str, str]] = {
 def expected_removed(page: Page, lang: str) -> list[tuple[str, str]]:
     rules = EXPECTED_RULES[lang]
     return [
-        (page.byline, "byline"),
+        (page.byline, rules["byline"]),
         (page.timestamp, rules["timestamp"]),
         (page.ad, rules["ad"]),
         (page.read_also, rules["read_also"]),
@@ -367,7 +369,7 @@ def test_page_is_cleaned_by_its_language_pack(lang):
     assert article.paragraphs == page.paragraphs
     removed = sorted(article.removed, key=lambda r: r.line if r.line is not None else -1)
     assert [(r.text, r.rule) for r in removed] == expected_removed(page, lang)
-    byline = next(r for r in removed if r.rule == "byline")
+    byline = next(r for r in removed if r.rule == EXPECTED_RULES[lang]["byline"])
     assert byline.field == "authors"
 
 

@@ -111,7 +111,7 @@ def test_the_dateline_is_looked_for_once_leftover_headlines_are_gone() -> None:
     assert [(r.rule, r.text) for r in art.removed] == [
         ("above-dateline", "World News"),
         ("zone-headline", "The The The"),
-        ("byline", "By Jane Doe"),
+        ("byline-by", "By Jane Doe"),
     ]
     assert art.paragraphs == ("CAIRO - The the the the the the the.", "The the the the the the.")
     assert cleannews.clean(art.body).body == art.body

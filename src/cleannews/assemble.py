@@ -14,10 +14,7 @@ from cleannews.record import Article, Removal
 
 def build_article(doc: Doc) -> Article:
     """The main story, carrying the page's other stories in `others`."""
-    by_story: dict[int, list[Line]] = {i: [] for i in range(len(doc.stories))}
-    for line in doc.lines:
-        if line.fate != Fate.BLANK:
-            by_story.setdefault(line.story, []).append(line)
+    by_story = doc.lines_by_story()
     stories = [
         _story_article(doc, doc.stories[i] if i < len(doc.stories) else StoryMeta(), lines, i)
         for i, lines in sorted(by_story.items())
@@ -33,8 +30,15 @@ def _with_html_findings(doc: Doc, main: Article, others: list[Article]) -> Artic
     placed = set(main.captions).union(*(set(o.captions) for o in others))
     extra = tuple(c for c in doc.html_captions if c not in placed)
     removed = tuple(
-        Removal(text, rule, "html", field="authors" if rule == "html-byline" else None)
-        for text, rule in doc.html_removals
+        Removal(
+            r.text,
+            r.rule,
+            "html",
+            field="authors" if r.rule == "html-byline" else None,
+            element=r.element,
+            marker=r.marker,
+        )
+        for r in doc.html_removals
     )
     return _replace(main, captions=main.captions + extra, removed=main.removed + removed)
 
@@ -56,11 +60,22 @@ def _story_article(doc: Doc, meta: StoryMeta, lines: list[Line], story: int) -> 
         language=doc.language,
         url=doc.page.url,
         site_name=doc.page.site_name,
-        removed=tuple(
-            Removal(ln.text, ln.rule or "unknown", ln.stage or "unknown", ln.no, ln.field)
-            for ln in lines
-            if ln.fate == Fate.REMOVED
-        ),
+        removed=tuple(_removal(doc, ln) for ln in lines if ln.fate == Fate.REMOVED),
+    )
+
+
+def _removal(doc: Doc, line: Line) -> Removal:
+    """A removed line's record, with the line that set its rule off, if one did."""
+    trigger = None if line.trigger is None else doc.lines[line.trigger]
+    return Removal(
+        line.text,
+        line.rule or "unknown",
+        line.stage or "unknown",
+        line.no,
+        line.field,
+        trigger_line=None if trigger is None else trigger.no,
+        trigger_rule=None if trigger is None else trigger.rule,
+        trigger_text=None if trigger is None else trigger.text,
     )
 
 

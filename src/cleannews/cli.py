@@ -458,12 +458,18 @@ _STYLES = {
 }
 
 
-def _fate_label(fate: Any) -> str:
+def _fate_label(fate: Any, lines: Any = ()) -> str:
+    """The fate column of `explain`: where the line went, by which rule, and the line
+    (and its rule) that set the rule off, when another line did."""
     label = str(fate.fate)
     if fate.fate == "removed":
         label = f"removed {fate.stage}/{fate.rule}"
         if fate.field:
             label += f" -> {fate.field}"
+        if fate.trigger is not None:
+            label += f" <- line {fate.trigger}"
+            if fate.trigger < len(lines) and lines[fate.trigger].rule:
+                label += f" {lines[fate.trigger].rule}"
     elif fate.fate == "caption" and fate.rule:
         label = f"caption {fate.rule}"
     if fate.story:
@@ -514,7 +520,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for number, (line_no, evidence) in enumerate(explanation.boundaries, start=2):
         header.append(f"story {number} starts at line {line_no}: {evidence}")
     out.write("\n".join(header) + "\n\n")
-    labels = [_fate_label(f) for f in explanation.lines]
+    labels = [_fate_label(f, explanation.lines) for f in explanation.lines]
     width = min(40, max((len(label) for label in labels), default=4))
     digits = len(str(max(len(explanation.lines) - 1, 0)))
     for fate, label in zip(explanation.lines, labels, strict=True):
@@ -530,6 +536,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             label = f"removed {removal.stage}/{removal.rule}"
             out.write(f"{'-':>{digits}}  {paint('removed', label.ljust(width))}  ")
             out.write(paint("text", removal.text[:200]) + "\n")
+            if removal.element is not None:
+                out.write(f"{'':>{digits}}  {'':{width}}  at {removal.evidence}\n")
     return 0
 
 

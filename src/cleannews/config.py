@@ -28,8 +28,9 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 class CleanConfig:
     """Options shared by all stages.
 
-    languages: rule-pack languages to use; None means "the detected language" (plus the
-        language-neutral rules, and English when no language could be detected).
+    languages: rule-pack languages to use; None means the detected language's pack plus
+        English (page templates are often left in English on sites in other languages);
+        the language-neutral rules are always used.
     regex_timeout: seconds one line may spend in one rule's pattern.
     max_input_chars: longer pages are truncated there, with a warning (never silently).
     language_sample_chars: how much body text language detection reads.
@@ -40,6 +41,9 @@ class CleanConfig:
         headline at all (`cleannews.cohesion`). Off by default: it compares the vocabulary
         around every paragraph gap, which slowed the text path by about 45 % on the
         ScrapingHub texts, for 0.33 of headline-less joins found (splitting benchmark).
+    disabled_rules: names of pack rules to switch off (`cleannews rules list` shows them);
+        an unknown name is an error, so a typo or a renamed rule fails loudly.
+    disabled_packs: names of whole rule packs to switch off ("en", "neutral", a plugin's).
     """
 
     languages: tuple[str, ...] | None = None
@@ -50,6 +54,8 @@ class CleanConfig:
     html_time_budget: float = 10.0
     include_plugins: bool = True
     split_on_topic: bool = False
+    disabled_rules: tuple[str, ...] = ()
+    disabled_packs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         """Refuse, with a ValueError naming the option, any value that would break pages
@@ -59,8 +65,35 @@ class CleanConfig:
             _check_seconds(name, getattr(self, name), ceiling)
         for name in _COUNTS:
             _check_count(name, getattr(self, name))
-        if not isinstance(self.include_plugins, bool):
-            raise ValueError(f"include_plugins must be true or false, got {self.include_plugins!r}")
+        for flag in ("include_plugins", "split_on_topic"):
+            if not isinstance(getattr(self, flag), bool):
+                raise ValueError(f"{flag} must be true or false, got {getattr(self, flag)!r}")
+        if self.disabled_rules or self.disabled_packs:
+            self._check_disabled_names()
+
+    def _check_disabled_names(self) -> None:
+        """Switching off a rule or pack that does not exist is an error, never a no-op."""
+        from cleannews.rules import STRUCTURAL_RULES, rule_and_pack_names
+
+        for name in ("disabled_rules", "disabled_packs"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not all(isinstance(x, str) for x in value):
+                raise ValueError(f"{name} must be a tuple of names")
+        rules, packs = rule_and_pack_names(self.include_plugins)
+        structural = sorted(set(self.disabled_rules) & set(STRUCTURAL_RULES))
+        if structural:
+            raise ValueError(
+                f"disabled_rules: {structural} are code rules of a stage, not pack rules; "
+                "drop the stage with Pipeline.without(...) instead"
+            )
+        unknown = sorted(set(self.disabled_rules) - rules)
+        if unknown:
+            raise ValueError(f"disabled_rules: no pack rule named {unknown}")
+        unknown = sorted(set(self.disabled_packs) - packs)
+        if unknown:
+            raise ValueError(
+                f"disabled_packs: no rule pack named {unknown}; known: {sorted(packs)}"
+            )
 
     def replace(self, **changes: Any) -> CleanConfig:
         """A copy with some options changed (validated like a new config); an unknown
@@ -72,6 +105,8 @@ class CleanConfig:
         data = dataclasses.asdict(self)
         if self.languages is not None:
             data["languages"] = list(self.languages)
+        data["disabled_rules"] = list(self.disabled_rules)
+        data["disabled_packs"] = list(self.disabled_packs)
         return data
 
     @classmethod
@@ -80,7 +115,11 @@ class CleanConfig:
         if not isinstance(data, dict):
             raise ValueError(f"options must be an object of option: value, got {data!r}")
         _check_known(data)
-        return cls(**data)
+        values = dict(data)
+        for name in ("disabled_rules", "disabled_packs"):
+            if isinstance(values.get(name), list):
+                values[name] = tuple(values[name])
+        return cls(**values)
 
 
 def _check_known(options: dict[str, Any]) -> None:

@@ -62,6 +62,7 @@ from typing import Final
 import regex
 
 from cleannews.memo import memoized
+from cleannews.settings import SETTINGS
 
 __all__ = [
     "CONNECTORS",
@@ -541,7 +542,9 @@ _TZ_ABBREVIATIONS: Final = (
     "nzdt",
 )
 
-_LINE_LIMIT: Final = 120
+#: Longest line (in characters) that can be a date line (see `cleannews.settings`).
+DATE_LINE_MAX_CHARS: Final = SETTINGS.date_line_max_chars.value
+_LINE_LIMIT: Final = DATE_LINE_MAX_CHARS
 _LEAD_LIMIT: Final = 80
 _TIMEOUT: Final = 0.25  # seconds; real inputs match in microseconds
 _MIN_YEAR: Final = 1900

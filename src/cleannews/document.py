@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleannews.config import CleanConfig
@@ -28,8 +28,6 @@ class Fate:
     CAPTION = "caption"
     REMOVED = "removed"
 
-    ALL = (BLANK, BODY, TITLE, SUBTITLE, SUMMARY, CAPTION, REMOVED)
-
 
 @dataclass(slots=True)
 class Line:
@@ -43,6 +41,9 @@ class Line:
     stage: str | None = None
     field: str | None = None
     story: int = 0
+    #: The line whose signal made a structural rule remove this one (a comment heading
+    #: for the lines after it), if any: the removal's evidence.
+    trigger: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -77,6 +78,17 @@ class PageMeta:
     discussion: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class HtmlRemoved:
+    """An HTML element removed before extraction: its text, the rule, and the evidence
+    (the element's path in the page, and the class/id attribute that marked it)."""
+
+    text: str
+    rule: str
+    element: str | None = None
+    marker: str | None = None
+
+
 @dataclass(slots=True)
 class Doc:
     """A page in the making: its lines, its stories' metadata, warnings."""
@@ -94,6 +106,8 @@ class Doc:
     tail_markers: list[int] = field(default_factory=list)
     #: Lines whose rule said "a list of links follows" (related-stories headings).
     list_markers: list[int] = field(default_factory=list)
+    #: Lines removed as parts of a sign-up or comment form (rules flagged `form_part`).
+    form_lines: set[int] = field(default_factory=set)
     #: Line index -> how many lines of the page share its text (set by the duplicates stage).
     repeats: dict[int, int] = field(default_factory=dict)
     #: Line numbers where a story is known to start (separate HTML `<article>`s).
@@ -105,8 +119,11 @@ class Doc:
     html_captions: list[str] = field(default_factory=list)
     #: Authors of each story read from HTML byline elements.
     html_authors: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    #: (text, rule) of HTML elements removed before extraction.
-    html_removals: list[tuple[str, str]] = field(default_factory=list)
+    #: HTML elements removed before extraction.
+    html_removals: list[HtmlRemoved] = field(default_factory=list)
+    #: Values of the signals third-party stages register (`signals.register_signal`),
+    #: by signal name.
+    extensions: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, text: str, config: CleanConfig, kind: str = "text") -> Doc:
@@ -119,10 +136,20 @@ class Doc:
         line.rule = rule
         line.stage = stage
 
-    def remove(self, line: Line, rule: str, stage: str, into: str | None = None) -> None:
-        """Take a line out of the text; `into` names the field its content went to, if any."""
+    def remove(
+        self,
+        line: Line,
+        rule: str,
+        stage: str,
+        into: str | None = None,
+        *,
+        trigger: Line | None = None,
+    ) -> None:
+        """Take a line out of the text; `into` names the field its content went to, if any,
+        and `trigger` the line whose signal set the rule off, if another line did."""
         self.mark(line, Fate.REMOVED, rule, stage)
         line.field = into
+        line.trigger = None if trigger is None else trigger.no
 
     def open_lines(self, story: int | None = None) -> Iterator[Line]:
         """Lines still in the body (optionally of one story), in order."""

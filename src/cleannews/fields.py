@@ -56,6 +56,9 @@ class Field:
     type: FieldType
     nullable: bool = True
     json: tuple[tuple[str, Any], ...] = ()  # extra JSON Schema keywords (pattern, const...)
+    #: Not required in JSON: added after records were first written, so older records
+    #: (without it) still validate and load.
+    optional: bool = False
 
 
 STRING = Scalar("string")
@@ -68,6 +71,11 @@ REMOVAL = Struct(
         Field("stage", STRING, nullable=False),
         Field("line", Scalar("int32"), json=(("minimum", 0),)),
         Field("field", STRING),
+        Field("trigger_line", Scalar("int32"), json=(("minimum", 0),), optional=True),
+        Field("trigger_rule", STRING, optional=True),
+        Field("trigger_text", STRING, optional=True),
+        Field("element", STRING, optional=True),
+        Field("marker", STRING, optional=True),
     )
 )
 _PUBLISHED_TEXT = (
@@ -170,7 +178,7 @@ def _json_object(fields: tuple[Field, ...]) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": [f.name for f in fields],
+        "required": [f.name for f in fields if not f.optional],
         "properties": {f.name: _json_field(f) for f in fields},
     }
 

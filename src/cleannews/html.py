@@ -17,7 +17,7 @@ import html as html_lib
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -25,7 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleannews.config import CleanConfig
-from cleannews.document import Doc
+from cleannews.document import Doc, HtmlRemoved
 from cleannews.htmlmeta import read_page_meta
 from cleannews.pagekind import UNDECLARED, PageKind, page_kind
 from cleannews.rules import structural_rule
@@ -112,8 +112,14 @@ _LINE_BREAKS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class HtmlRemoval:
+    """An element taken out of the page, with its evidence: its path in the page and the
+    class/id attribute that marked it (None for the structural passes, which judge
+    links and headings). Two removals are equal by text and rule."""
+
     text: str
     rule: str
+    element: str | None = field(default=None, compare=False)
+    marker: str | None = field(default=None, compare=False)
 
 
 _IS_BLOCK = " or ".join(f"self::{tag}" for tag in sorted(_BLOCK_TAGS))
@@ -344,6 +350,7 @@ class _Planned:
     element: etree._Element
     rule: str
     text: str
+    marker: str | None = None
 
 
 def remove_marked_elements(
@@ -382,8 +389,18 @@ def _plan_marked(tree: etree._Element, total: int, vetoed: set[str]) -> list[_Pl
         ):
             continue
         walk.skip_inside(element)
-        plan.append(_Planned(element, rule, text))
+        plan.append(_Planned(element, rule, text, _marker_attribute(element, rule)))
     return plan
+
+
+def _marker_attribute(element: etree._Element, rule: str) -> str:
+    """The class or id attribute whose words made `rule` mark the element."""
+    words = BOILERPLATE_MARKERS[rule]
+    for name in ("class", "id"):
+        value = element.get(name)
+        if value and _value_tokens(value).intersection(words):
+            return f'{name}="{value}"'
+    return ""  # pragma: no cover - the element's tokens matched one of the two
 
 
 #: A declared article whose marked elements leave less than this share of the page's text
@@ -421,9 +438,19 @@ def _heavy_rules(plan: list[_Planned], total: int) -> set[str]:
 
 
 def _carry_out(plan: list[_Planned]) -> list[HtmlRemoval]:
+    removals = [
+        HtmlRemoval(item.text, item.rule, _path(item.element), item.marker)
+        for item in plan
+        if item.text
+    ]
     for item in plan:
         _drop_keeping_tail(item.element)
-    return [HtmlRemoval(item.text, item.rule) for item in plan if item.text]
+    return removals
+
+
+def _path(element: etree._Element) -> str:
+    """Where the element stood in the page (an XPath), before it was dropped."""
+    return str(element.getroottree().getpath(element))
 
 
 HTML_LINK_LIST = structural_rule(
@@ -546,10 +573,19 @@ def remove_popups(tree: etree._Element) -> list[HtmlRemoval]:
         links = len(element.xpath(".//a[@href]"))
         if links >= 2 or element.find(".//img") is not None:
             text = _text(element)
+            found = HtmlRemoval(text, HTML_POPUP, _path(element), _popup_marker(element))
             _drop_keeping_tail(element)
             if text:
-                removals.append(HtmlRemoval(text, HTML_POPUP))
+                removals.append(found)
     return removals
+
+
+def _popup_marker(element: etree._Element) -> str:
+    for name in ("class", "id"):
+        value = element.get(name)
+        if value and _value_tokens(value) & _POPUP_WORDS:
+            return f'{name}="{value}"'
+    return ""  # pragma: no cover - the element's tokens matched one of the two
 
 
 HTML_LINK_LINE = structural_rule(
@@ -892,7 +928,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     doc.page.discussion = kind.is_discussion
     doc.preset_starts = set(starts)
     doc.html_captions = captions
-    doc.html_removals = [(r.text, r.rule) for r in removals]
+    doc.html_removals = [HtmlRemoved(r.text, r.rule, r.element, r.marker) for r in removals]
     doc.page.url = page.url or url
     _add_bylines(doc, bylines, text)
     for message in warnings:
@@ -911,7 +947,7 @@ def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:
             doc.page.authors = names
         doc.html_authors[story] = names
         if byline not in lines:
-            doc.html_removals.append((byline, HTML_BYLINE))
+            doc.html_removals.append(HtmlRemoved(byline, HTML_BYLINE))
 
 
 def _standalone(element: etree._Element) -> etree._Element:

@@ -12,29 +12,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cleannews import stages as _stages  # noqa: F401  (registers the built-in stages)
 from cleannews.assemble import build_article
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Doc, Fate
 from cleannews.inputs import Page, prepare
 from cleannews.memo import document_memo
 from cleannews.record import Article
+from cleannews.signals import check_order
+from cleannews.stages import BUILTIN_STAGES, STAGES
 from cleannews.stages.base import Stage, stage_by_name
 
-DEFAULT_STAGES: tuple[str, ...] = (
-    "encoding",
-    "language",
-    "captions",
-    "boilerplate",
-    "stories",
-    "duplicates",
-    "metadata",
-)
+#: The built-in stages in their recommended order (see `cleannews.stages.BUILTIN_STAGES`).
+DEFAULT_STAGES: tuple[str, ...] = BUILTIN_STAGES
 
 
 @dataclass(frozen=True, slots=True)
 class LineFate:
-    """What happened to one input line: `fate` is where it went, `rule` why."""
+    """What happened to one input line: `fate` is where it went, `rule` why, and
+    `trigger` the line whose signal set the rule off, if another line did."""
 
     line: int
     text: str
@@ -43,6 +38,7 @@ class LineFate:
     rule: str | None
     stage: str | None
     field: str | None
+    trigger: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +49,7 @@ class LineFate:
             "rule": self.rule,
             "stage": self.stage,
             "field": self.field,
+            "trigger": self.trigger,
         }
 
 
@@ -87,6 +84,7 @@ class Pipeline:
         names = [s.name for s in self.stages]
         if len(set(names)) != len(names):
             raise ValueError(f"a stage appears twice in {names}")
+        check_order(self.stages, known=STAGES.values())  # ContractError names the provider
         self.config = config or DEFAULT_CONFIG
 
     @property
@@ -196,7 +194,9 @@ class Pipeline:
         """The record plus each input line's fate."""
         doc = self.run(page, kind=kind, url=url, charset=charset)
         lines = tuple(
-            LineFate(ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field)
+            LineFate(
+                ln.no, ln.text or ln.raw, ln.fate, ln.story, ln.rule, ln.stage, ln.field, ln.trigger
+            )
             for ln in doc.lines
         )
         return Explanation(build_article(doc), lines, doc.kind, _boundaries(doc))

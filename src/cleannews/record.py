@@ -25,6 +25,14 @@ class Removal:
     text extracted from the HTML, or None for whole elements dropped from the HTML).
     `field` says where the line's content went when it was turned into metadata instead of
     being dropped (a byline becomes `authors`, a date line `published`); None means dropped.
+
+    The evidence, so that a removal is traced in one lookup: a structural rule that
+    acts on another line's signal names that line in `trigger_line`, with its rule
+    (`trigger_rule`) and text (`trigger_text`): everything after a comment heading goes
+    as `after-article-end`, set off by the heading's line via `comment-count`. An element
+    dropped from the HTML has its path in the page (`element`) and, when its class or id
+    decided, that attribute (`marker`, e.g. `class="comments-area"`). Each is None where
+    the rule needs no other evidence than the line itself.
     """
 
     text: str
@@ -32,6 +40,25 @@ class Removal:
     stage: str
     line: int | None = None
     field: str | None = None
+    trigger_line: int | None = None
+    trigger_rule: str | None = None
+    trigger_text: str | None = None
+    element: str | None = None
+    marker: str | None = None
+
+    @property
+    def evidence(self) -> str:
+        """The rule and what set it off, in words: "after-article-end, set off by line 41
+        'Comments (3)' via comment-count"; "html-comments, element /html/body/div[3]
+        (class="comments")"."""
+        parts = [self.rule]
+        if self.trigger_line is not None:
+            via = f" via {self.trigger_rule}" if self.trigger_rule else ""
+            parts.append(f"set off by line {self.trigger_line} {self.trigger_text!r}{via}")
+        if self.element is not None:
+            marker = f" ({self.marker})" if self.marker else ""
+            parts.append(f"element {self.element}{marker}")
+        return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +67,11 @@ class Removal:
             "stage": self.stage,
             "line": self.line,
             "field": self.field,
+            "trigger_line": self.trigger_line,
+            "trigger_rule": self.trigger_rule,
+            "trigger_text": self.trigger_text,
+            "element": self.element,
+            "marker": self.marker,
         }
 
     @classmethod
@@ -50,7 +82,17 @@ class Removal:
             stage=data["stage"],
             line=data.get("line"),
             field=data.get("field"),
+            trigger_line=data.get("trigger_line"),
+            trigger_rule=data.get("trigger_rule"),
+            trigger_text=data.get("trigger_text"),
+            element=data.get("element"),
+            marker=data.get("marker"),
         )
+
+
+#: The `Removal` fields added after schema version 1 first shipped: optional in the schema,
+#: so records written before them still validate.
+EVIDENCE_FIELDS = ("trigger_line", "trigger_rule", "trigger_text", "element", "marker")
 
 
 PublishedDate = dt.date | dt.datetime

@@ -12,18 +12,19 @@ from html import escape
 
 from cleannews.pipeline import Explanation, LineFate
 from cleannews.record import Article
+from cleannews.stages import BUILTIN_STAGES, STAGES
 
-#: Colour per stage that removes lines, so a reader sees at a glance who did what.
-STAGE_COLOURS: dict[str, str] = {
-    "encoding": "#7f7f7f",
-    "language": "#7f7f7f",
-    "captions": "#1f77b4",
-    "boilerplate": "#d62728",
-    "stories": "#9467bd",
-    "duplicates": "#ff7f0e",
-    "metadata": "#2ca02c",
-    "html": "#8c564b",
-}
+#: Colour of the HTML elements removed before extraction (not a stage of the pipeline).
+HTML_COLOUR = "#8c564b"
+
+
+def stage_colours() -> dict[str, str]:
+    """Colour per stage that removes lines, so a reader sees at a glance who did what:
+    each registered stage's own `colour` (plugins included), then the HTML pass."""
+    colours = {name: STAGES[name].colour for name in BUILTIN_STAGES}
+    colours.update((name, cls.colour) for name, cls in sorted(STAGES.items()))
+    colours["html"] = HTML_COLOUR
+    return colours
 _FATE_LABELS = {
     "title": "title",
     "subtitle": "subtitle",
@@ -58,7 +59,7 @@ def render_report(explanation: Explanation, *, source: str = "") -> str:
     """The report as one HTML document (UTF-8, no external resources)."""
     legend = "".join(
         f'<span><i style="background:{colour}"></i>{escape(stage)}</span>'
-        for stage, colour in STAGE_COLOURS.items()
+        for stage, colour in stage_colours().items()
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -66,7 +67,8 @@ def render_report(explanation: Explanation, *, source: str = "") -> str:
         f"<header><strong>cleannews explain</strong> {escape(source)} "
         f"&middot; input: {escape(explanation.kind)}"
         f'<div class="legend">removed by stage: {legend}</div></header>'
-        f"<main><section>{_lines_html(explanation.lines, dict(explanation.boundaries))}</section>"
+        f"<main><section>{_lines_html(explanation.lines, dict(explanation.boundaries))}"
+        f"{_elements_html(explanation.article)}</section>"
         f"<aside>{_record_html(explanation.article)}</aside></main></body></html>\n"
     )
 
@@ -85,16 +87,36 @@ def _lines_html(lines: tuple[LineFate, ...], boundaries: dict[int, str]) -> str:
     return "".join(parts)
 
 
+def _elements_html(article: Article) -> str:
+    """The HTML elements dropped before extraction (they have no line): each with its
+    rule, its path in the page and the class/id that marked it."""
+    dropped = [r for r in article.removed if r.line is None]
+    if not dropped:
+        return ""
+    colour = HTML_COLOUR
+    rows = "".join(
+        f'<div class="line removed" title="{escape(r.evidence)}" '
+        f'style="border-left-color:{colour};color:{colour}">{escape(r.text)}'
+        f'<span class="tag">{escape(r.evidence)}</span></div>'
+        for r in dropped
+    )
+    return f'<div class="story">HTML elements removed before extraction</div>{rows}'
+
+
 def _line_html(fate: LineFate) -> str:
     hover = f"{fate.stage or ''}: {fate.rule or fate.fate}"
     if fate.field:
         hover += f" \u2192 {fate.field}"
+    if fate.trigger is not None:
+        hover += f", set off by line {fate.trigger + 1}"
     style = ""
     if fate.fate == "removed":
-        colour = STAGE_COLOURS.get(fate.stage or "", "#444")
+        colour = stage_colours().get(fate.stage or "", "#444")
         style = f' style="border-left-color:{colour};color:{colour}"'
     label = _FATE_LABELS.get(fate.fate, fate.fate)
     tag = fate.rule if fate.fate == "removed" and fate.rule else label
+    if tag and fate.trigger is not None:
+        tag += f" \u2190 line {fate.trigger + 1}"
     tag_html = f'<span class="tag">{escape(tag)}</span>' if tag else ""
     return (
         f'<div class="line {escape(fate.fate)}" title="{escape(hover)}"{style}>'

@@ -12,6 +12,7 @@ import re
 import regex
 
 from cleannews.memo import memoized
+from cleannews.settings import SETTINGS
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
 #: The characters that join runs of word characters into one word in `_WORD`.
@@ -73,10 +74,19 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NAME_PUNCT = regex.compile(r"[.!?:;,\"“”()|/]")
 
 
-def words(line: str) -> list[str]:
-    """The word tokens of a line."""
-    found: list[str] = _WORD.findall(line)
-    return found
+#: What separates a headline from a site name after it: "Headline | Site", "Headline - Site".
+SITE_SEPARATORS = "|\\-–—·"
+
+
+def site_suffix_pattern(also: str = "") -> regex.Pattern[str]:
+    """"Headline | Site": group 1 the headline (12 characters or more), group 2 the site
+    name (2 to 40 characters without a separator); `also` adds separators (not excluded
+    from the site name). `(?<!\\s)`: a separator is looked for only from the start of a
+    white-space run, which keeps the search linear on long runs of uncollapsed spaces
+    (U+3000). The one definition behind the duplicates and metadata stages' patterns."""
+    return regex.compile(
+        rf"^(.{{12,}}?)(?<!\s)\s+[{SITE_SEPARATORS}{also}]\s+([^{SITE_SEPARATORS}]{{2,40}})$"
+    )
 
 
 def plain_marks(text: str) -> str:
@@ -103,7 +113,11 @@ def ends_sentence(line: str) -> bool:
 
 
 #: A line of this many characters (white space around it aside) is prose.
-PROSE_CHARS = 160
+PROSE_CHARS = SETTINGS.prose_chars.value
+PROSE_WORDS = SETTINGS.prose_words.value
+SHORT_PROSE_WORDS = SETTINGS.short_prose_words.value
+HEADLINE_MAX_CHARS = SETTINGS.headline_max_chars.value
+HEADLINE_MAX_WORDS = SETTINGS.headline_max_words.value
 
 
 def is_prose(line: str) -> bool:
@@ -127,16 +141,16 @@ def _is_short_prose(line: str) -> bool:
     n = word_count(text)
     if not text.isascii():
         n += len(_CJK.findall(text)) // 2
-    if n >= 25:
+    if n >= PROSE_WORDS:
         return True
-    return n >= 8 and bool(_HARD_END.search(text))
+    return n >= SHORT_PROSE_WORDS and bool(_HARD_END.search(text))
 
 
 @memoized
 def is_headline_like(line: str) -> bool:
     """Short, with no sentence-final full stop: how headlines, kickers and headings look."""
     text = line.strip()
-    if len(text) > 220 or not 1 <= word_count(text) <= 30:
+    if len(text) > HEADLINE_MAX_CHARS or not 1 <= word_count(text) <= HEADLINE_MAX_WORDS:
         return False
     if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
         return False

@@ -17,7 +17,9 @@ parquet`):
     authors array<string>, published string (ISO 8601), dateline string,
     paragraphs array<string>, body string, captions array<string>, language string,
     url string, site_name string,
-    removed array<struct<text:string, rule:string, stage:string, line:int, field:string>>,
+    removed array<struct<text:string, rule:string, stage:string, line:int, field:string,
+                         trigger_line:int, trigger_rule:string, trigger_text:string,
+                         element:string, marker:string>>,
     warnings array<string>, error struct<type:string, message:string>
 
 `id` is the `id_column` cast to string or, without one, Spark's

@@ -20,9 +20,12 @@ One row per article (story `i` of a page is row `story = i`), or one row per fai
 | `language`, `url` | string | |
 | `input_url` | string | the URL the input gave (the record's `url` may be the canonical one) |
 | `site_name` | string | |
-| `removed` | list<struct<text, rule, stage: string, line: int32, field: string>> | |
+| `removed` | list<struct<text, rule, stage: string, line: int32, field: string, ...>> | (a) |
 | `warnings` | list<string> | |
 | `error` | struct<type: string, message: string> | null unless the page failed |
+
+(a) and the evidence: `trigger_line` (int32), `trigger_rule`, `trigger_text`, `element`,
+`marker` (string), as in `Removal`.
 
 `source` is struct<file: string, line: int64, record: int64, offset: int64,
 warc_record_id: string, warc_target_uri: string> (docs/etl.md, Provenance).

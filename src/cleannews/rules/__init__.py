@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -47,7 +48,11 @@ class Rule:
     marks the heading of an inserted list of links ("Don't miss", "Related stories"): the
     short lines after it, up to the next prose paragraph, are removed. `story_header`
     marks lines that typically stand in a story's header block (a relative timestamp):
-    the stories stage counts them as evidence that a new story starts.
+    the stories stage counts them as evidence that a new story starts. `form_part` marks a
+    part of a sign-up or comment form (its prompt, its privacy notice): a line between two
+    such parts goes with the form. `replaces` names
+    rules of earlier packs (the built-in ones) that this rule takes the place of: a plugin
+    pack replaces a built-in rule only by saying so.
     """
 
     name: str
@@ -64,7 +69,9 @@ class Rule:
     ends_tail: bool = False
     starts_list: bool = False
     story_header: bool = False
+    form_part: bool = False
     pack: str = ""
+    replaces: tuple[str, ...] = ()
 
     def compiled(self) -> regex.Pattern[str]:
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
@@ -127,7 +134,9 @@ def rule_from_mapping(
             ends_tail=bool(data.get("ends_tail", False)),
             starts_list=bool(data.get("starts_list", False)),
             story_header=bool(data.get("story_header", False)),
+            form_part=bool(data.get("form_part", False)),
             pack=pack,
+            replaces=tuple(str(name) for name in data.get("replaces", ())),
         )
     except KeyError as exc:
         raise RuleError(f"pack {pack!r}: rule {data.get('name', '?')!r} lacks {exc}") from None
@@ -208,17 +217,61 @@ def plugin_packs() -> tuple[RulePack, ...]:
 
 
 def all_packs(include_plugins: bool = True) -> tuple[RulePack, ...]:
-    """Built-in packs, then plugin packs; a rule name must be unique across all of them."""
-    packs = builtin_packs() + (plugin_packs() if include_plugins else ())
-    seen: dict[str, str] = {}
+    """Built-in packs, then plugin packs; a rule name must be unique across all of them,
+    except that a rule may take the place of earlier packs' rules it names in `replaces`
+    (which must exist): those leave their packs, so a replacement is always declared."""
+    return _with_replacements(builtin_packs() + (plugin_packs() if include_plugins else ()))
+
+
+def _with_replacements(packs: tuple[RulePack, ...]) -> tuple[RulePack, ...]:
+    """`packs` without the rules that later packs replace; any other name used twice, or
+    a replacement of a rule no earlier pack has, is an error."""
+    replaced: dict[str, str] = {}  # rule name -> the pack whose rule replaces it
+    earlier: set[str] = set()
     for pack in packs:
+        for rule in pack.rules:
+            for name in rule.replaces:
+                if name not in earlier:
+                    raise RuleError(
+                        f"pack {pack.name!r}, rule {rule.name!r}: replaces {name!r}, which no "
+                        "earlier pack has"
+                    )
+                replaced[name] = pack.name
+        earlier.update(rule.name for rule in pack.rules)
+    kept = tuple(
+        RulePack(
+            pack.name,
+            pack.language,
+            pack.description,
+            tuple(r for r in pack.rules if replaced.get(r.name, pack.name) == pack.name),
+        )
+        for pack in packs
+    )
+    seen: dict[str, str] = {}
+    for pack in kept:
         for rule in pack.rules:
             if rule.name in seen:
                 raise RuleError(
-                    f"rule {rule.name!r} is in packs {seen[rule.name]!r} and {pack.name!r}"
+                    f"rule {rule.name!r} is in packs {seen[rule.name]!r} and {pack.name!r} "
+                    "(a rule that takes another's place says so: replaces = [name])"
                 )
             seen[rule.name] = pack.name
-    return packs
+    return kept
+
+
+@cache
+def rule_and_pack_names(include_plugins: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of the installed rules and of their packs (read once per process)."""
+    packs = all_packs(include_plugins)
+    return frozenset(r.name for p in packs for r in p.rules), frozenset(p.name for p in packs)
+
+
+def enabled_rules(
+    rules: Iterable[Rule], disabled_rules: Iterable[str], disabled_packs: Iterable[str]
+) -> tuple[Rule, ...]:
+    """The rules not switched off by name or by pack."""
+    rules_off, packs_off = frozenset(disabled_rules), frozenset(disabled_packs)
+    return tuple(r for r in rules if r.name not in rules_off and r.pack not in packs_off)
 
 
 def rules_for(

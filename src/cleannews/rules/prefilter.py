@@ -31,15 +31,11 @@ from typing import Any
 
 import regex
 
-try:  # the parser behind `re` (private: `re._parser` since 3.11, `sre_parse` before)
+try:  # the parser behind `re` (private: `re._parser`)
     _parser: Any = importlib.import_module("re._parser")
     _sre: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - Python 3.10 or another interpreter
-    try:
-        _parser = importlib.import_module("sre_parse")
-        _sre = importlib.import_module("sre_constants")
-    except ImportError:  # no parser: no conditions, the same results, only slower
-        _parser = _sre = None
+except ImportError:  # pragma: no cover - another interpreter: no conditions, same results
+    _parser = _sre = None
 
 try:  # `regex`'s own table of case variants (simple case folding, as our patterns use)
     from regex._regex import get_all_cases as _all_cases
@@ -151,10 +147,10 @@ _Node = tuple[Any, Any]
 _REPEATS: tuple[Any, ...] = ()
 _ZERO_WIDTH: tuple[Any, ...] = ()
 _ATOMIC: Any = None
-if _parser is not None:  # possessive repeats and atomic groups are new in Python 3.11
-    _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
+if _parser is not None:
+    _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
     _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
-    _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+    _ATOMIC = _sre.ATOMIC_GROUP
 
 
 def _children(op: Any, av: Any) -> list[Sequence[_Node]] | None:

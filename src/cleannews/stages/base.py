@@ -13,14 +13,22 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, TypeVar
 
 from cleannews.document import Doc
-from cleannews.rules import RulePack, all_packs, rules_for
+from cleannews.rules import RulePack, all_packs, enabled_rules, rules_for
 from cleannews.rules.matcher import RuleMatcher
+from cleannews.signals import Signal
 
 
 class Stage:
-    """Base class: subclasses set `name` and implement `run`."""
+    """Base class: subclasses set `name` and implement `run`, and declare their contract
+    (see `cleannews.signals`): the signals they `require` from earlier stages, those they
+    `read` when an earlier stage gives them, and those they `provide`. `colour` marks what
+    they remove in the HTML explain report."""
 
     name: ClassVar[str] = "stage"
+    requires: ClassVar[tuple[Signal, ...]] = ()
+    reads: ClassVar[tuple[Signal, ...]] = ()
+    provides: ClassVar[tuple[Signal, ...]] = ()
+    colour: ClassVar[str] = "#444444"
 
     def run(self, doc: Doc) -> None:
         raise NotImplementedError
@@ -44,16 +52,27 @@ class RuleStage(Stage):
     """
 
     def __init__(self) -> None:
-        self._matchers: dict[tuple[tuple[str, ...], float, bool], RuleMatcher] = {}
+        self._matchers: dict[tuple[object, ...], RuleMatcher] = {}
 
     def matcher(self, doc: Doc) -> RuleMatcher:
         languages = _languages(doc)
-        key = (languages, doc.config.regex_timeout, doc.config.include_plugins)
+        config = doc.config
+        key = (
+            languages,
+            config.regex_timeout,
+            config.include_plugins,
+            config.disabled_rules,
+            config.disabled_packs,
+        )
         found = self._matchers.get(key)
         if found is None:
-            packs = _packs(doc.config.include_plugins)
-            rules = rules_for(packs, self.name, languages)
-            found = RuleMatcher(rules, timeout=doc.config.regex_timeout)
+            packs = _packs(config.include_plugins)
+            rules = enabled_rules(
+                rules_for(packs, self.name, languages),
+                config.disabled_rules,
+                config.disabled_packs,
+            )
+            found = RuleMatcher(rules, timeout=config.regex_timeout)
             self._matchers[key] = found
         return found
 
@@ -99,14 +118,24 @@ def register_stage(cls: StageT) -> StageT:
     return cls
 
 
-def stage_by_name(name: str) -> Stage:
-    """A new instance of the stage registered (or installed as a plugin) under `name`."""
+def stage_class(name: str) -> type[Stage]:
+    """The stage class registered (or installed as a plugin) under `name`."""
     if name not in STAGES:
         for ep in entry_points(group="cleannews.stages"):
             if ep.name == name:
                 STAGES[name] = ep.load()
     try:
-        factory: Callable[[], Stage] = STAGES[name]
+        return STAGES[name]
     except KeyError:
-        raise ValueError(f"unknown stage {name!r}; known: {sorted(STAGES)}") from None
+        raise ValueError(
+            f"unknown stage {name!r}; known: {sorted(STAGES)}. A stage is known once its "
+            "class is decorated with @register_stage and its module imported: list a "
+            "built-in module in cleannews.stages.BUILTIN_STAGES, or install a plugin's "
+            "under the 'cleannews.stages' entry point group"
+        ) from None
+
+
+def stage_by_name(name: str) -> Stage:
+    """A new instance of the stage registered (or installed as a plugin) under `name`."""
+    factory: Callable[[], Stage] = stage_class(name)
     return factory()

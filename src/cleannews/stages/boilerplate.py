@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from cleannews.document import Doc, Fate
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.shapes import is_prose, word_count
+from cleannews.signals import ARTICLE_END, BOILERPLATE, FORM_PARTS, LANGUAGE, LINE_TEXT, LIST_START
 from cleannews.stages.base import RuleStage, register_stage
 
 WIDGET_BLOCK = structural_rule(
@@ -22,14 +24,13 @@ WIDGET_BLOCK = structural_rule(
     "A short line between two removed boilerplate lines: part of the same widget.",
 )
 #: Longest line (in words) the widget-block rule may take.
-WIDGET_LINE_WORDS = 20
-#: Rules (any language: the name may carry a language suffix) that match the parts of a
-#: sign-up or comment form. A line between two of them is part of the same form whatever
-#: its shape ("Our weekly digest lands in your inbox." between the form's title and its
-#: thank-you message), up to FORM_LINE_WORDS words. Ads and links that stand between
-#: paragraphs are not among them, so a paragraph between two ads stays.
-FORM_RULES = ("newsletter-prompt", "comment-form-notice", "privacy-notice", "comment-prompt")
-FORM_LINE_WORDS = 80
+WIDGET_LINE_WORDS = SETTINGS.widget_line_words.value
+#: A line between two parts of a sign-up or comment form (lines of rules flagged
+#: `form_part`: prompts, privacy notices) is part of the same form whatever its shape
+#: ("Our weekly digest lands in your inbox." between the form's title and its thank-you
+#: message), up to FORM_LINE_WORDS words. Ads and links that stand between paragraphs are
+#: not form parts, so a paragraph between two ads stays.
+FORM_LINE_WORDS = SETTINGS.form_line_words.value
 
 
 @register_stage
@@ -37,6 +38,10 @@ class RemoveBoilerplate(RuleStage):
     """Remove lines matching a boilerplate rule; remember article-ending headings."""
 
     name = "boilerplate"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE,)
+    provides = (BOILERPLATE, ARTICLE_END, LIST_START, FORM_PARTS)
+    colour = "#d62728"
 
     def run(self, doc: Doc) -> None:
         matcher = self.matcher(doc)
@@ -55,6 +60,8 @@ class RemoveBoilerplate(RuleStage):
                 doc.tail_markers.append(line.no)
             if rule.starts_list:
                 doc.list_markers.append(line.no)
+            if rule.form_part:
+                doc.form_lines.add(line.no)
         self._remove_widget_blocks(doc)
 
     def _remove_widget_blocks(self, doc: Doc) -> None:
@@ -70,13 +77,7 @@ class RemoveBoilerplate(RuleStage):
             words = word_count(line.text)
             short_widget_line = words <= WIDGET_LINE_WORDS and not is_prose(line.text)
             in_form = words <= FORM_LINE_WORDS and all(
-                _is_form_rule(lines[near].rule) for near in (pos - 1, pos + 1)
+                lines[near].no in doc.form_lines for near in (pos - 1, pos + 1)
             )
             if short_widget_line or in_form:
-                doc.remove(line, WIDGET_BLOCK, self.name)
-
-
-def _is_form_rule(name: str | None) -> bool:
-    return name is not None and any(
-        name == rule or name.startswith(f"{rule}-") for rule in FORM_RULES
-    )
+                doc.remove(line, WIDGET_BLOCK, self.name, trigger=lines[pos - 1])

@@ -33,8 +33,10 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    site_suffix_pattern,
     word_count,
 )
+from cleannews.signals import CAPTIONS, LINE_TEXT, REPEATS, STORIES
 from cleannews.stages.base import Stage, register_stage
 
 DUP_HEADLINE = structural_rule(
@@ -58,10 +60,9 @@ BOX_HEADING = structural_rule(
     "fact-box-heading", "duplicates", "The heading of a removed duplicate box."
 )
 
-#: A site suffix after the headline: "Headline | Site", "Headline - Site".
-#: `(?<!\s)`: a separator is looked for only from the start of a white-space run, which keeps
-#: the search linear on lines with long runs of spaces that are not collapsed (U+3000).
-_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·:]\s+([^|\-–—·]{2,40})$")
+#: A site suffix after the headline: "Headline | Site", "Headline - Site", and in repeats
+#: a kicker after a colon too.
+_SUFFIX = site_suffix_pattern(also=":")
 _TOKEN = regex.compile(r"\w+")
 #: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
 #: every other ASCII character to a space and splitting on white space finds the same runs.
@@ -87,6 +88,10 @@ class CollapseDuplicates(Stage):
     """Remove repeated lines and paragraphs that repeat other paragraphs."""
 
     name = "duplicates"
+    requires = (LINE_TEXT,)
+    reads = (CAPTIONS, STORIES)
+    provides = (REPEATS,)
+    colour = "#ff7f0e"
 
     def run(self, doc: Doc) -> None:
         by_story = doc.lines_by_story()
@@ -116,7 +121,7 @@ class CollapseDuplicates(Stage):
                     kept.add(line)
                 continue
             doc.repeats[first.no] = doc.repeats.get(first.no, 1) + 1
-            doc.remove(line, _repeat_rule(first), self.name)
+            doc.remove(line, _repeat_rule(first), self.name, trigger=first)
 
     def _remove_covered_paragraphs(self, doc: Doc, lines: list[Line]) -> None:
         tokens = {ln.no: _tokens(ln.text) for ln in lines}
@@ -139,7 +144,7 @@ class CollapseDuplicates(Stage):
         if heading is None:
             return
         if heading.is_open and is_headline_like(heading.text) and word_count(heading.text) <= 4:
-            doc.remove(heading, BOX_HEADING, self.name)
+            doc.remove(heading, BOX_HEADING, self.name, trigger=box)
 
 
 @memoized

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cleannews.document import Doc, Fate
 from cleannews.fixers import fix_line
+from cleannews.signals import LINE_TEXT
 from cleannews.stages.base import Stage, register_stage
 
 
@@ -17,6 +18,8 @@ class FixEncoding(Stage):
     """Repair characters; lines that are empty afterwards become blank."""
 
     name = "encoding"
+    provides = (LINE_TEXT,)
+    colour = "#7f7f7f"
 
     def run(self, doc: Doc) -> None:
         for line in doc.lines:

@@ -22,6 +22,7 @@ from cleannews import function_words, langid
 from cleannews.document import Doc
 from cleannews.function_words import FAST_LANGUAGES, FUNCTION_WORDS
 from cleannews.shapes import key_words
+from cleannews.signals import LANGUAGE, LINE_TEXT
 from cleannews.stages.base import Stage, register_stage
 
 #: Below this many letters there is too little text to tell.
@@ -159,6 +160,9 @@ class DetectLanguage(Stage):
     """Set `doc.language` from the longest open lines."""
 
     name = "language"
+    requires = (LINE_TEXT,)
+    provides = (LANGUAGE,)
+    colour = "#7f7f7f"
 
     def run(self, doc: Doc) -> None:
         texts = [line.text for line in doc.open_lines()]

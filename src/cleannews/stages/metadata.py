@@ -18,10 +18,11 @@ from itertools import islice
 
 import regex
 
-from cleannews.dates import find_leading_date, parse_date_line
+from cleannews.dates import DATE_LINE_MAX_CHARS, find_leading_date, parse_date_line
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.shapes import (
     SENTENCE_SPLIT,
     bullet_text,
@@ -30,9 +31,12 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    site_suffix_pattern,
     word_count,
 )
+from cleannews.signals import LANGUAGE, LINE_TEXT, METADATA, REPEATS, STORIES
 from cleannews.stages.base import RuleStage, register_stage
+from cleannews.stages.duplicates import DUP_HEADLINE
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
 DATE_BYLINE = structural_rule(
@@ -115,8 +119,7 @@ _SPLIT_NAMES = regex.compile(
     r"\s*(?:,|;|&|\||/|\s(?:and|und|et|y|e|en|i|и|ve|ja|og|och|és|a|și)\s|\s+و)\s*",
     regex.IGNORECASE,
 )
-#: `(?<!\s)` keeps it linear on a long white-space run (see duplicates._SUFFIX).
-_SITE_SUFFIX = regex.compile(r"^(.{12,}?)(?<!\s)\s+[|\-–—·]\s+[^|\-–—·]{2,40}$")
+_SITE_SUFFIX = site_suffix_pattern()
 
 
 class _BylineTagger(RuleStage):
@@ -130,11 +133,17 @@ _TAGGER = _BylineTagger()
 
 def byline_names(doc: Doc, text: str) -> str | None:
     """The names part of a byline line matched by a byline rule, or None."""
-    key = (byline_names, doc.language, doc.config, text)  # asked again for the same lines
-    return cached(key, lambda: _byline_names(doc, text))
+    found = byline_match(doc, text)
+    return None if found is None else found[0]
 
 
-def _byline_names(doc: Doc, text: str) -> str | None:
+def byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
+    """The names part of a byline line and the byline rule that matched it, or None."""
+    key = (byline_match, doc.language, doc.config, text)  # asked again for the same lines
+    return cached(key, lambda: _byline_match(doc, text))
+
+
+def _byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
     matcher = _TAGGER.matcher(doc)
     try:
         rule = matcher.match(text)
@@ -146,7 +155,7 @@ def _byline_names(doc: Doc, text: str) -> str | None:
     if found is None:  # pragma: no cover - the matcher said it matches
         return None
     names: str = found.group(1) if found.re.groups else found.group(0)
-    return names
+    return names, rule.name
 
 
 def is_byline(doc: Doc, text: str) -> bool:
@@ -161,7 +170,7 @@ def name_and_date(doc: Doc, text: str) -> tuple[str, dt.date | dt.datetime] | No
     """The names and date of a credit line of a name and a date between separators ("Ann
     Lee · 4 May 2024", "Ann Lee and Bo Ek | Published 2024-05-04"): a byline without "By"."""
     parts = [part.strip() for part in _CREDIT_SEPARATOR.split(text)]
-    if len(parts) != 2 or len(text) > 120:
+    if len(parts) != 2 or len(text) > DATE_LINE_MAX_CHARS:
         return None
     names = split_names(parts[0])
     if not names or not all(map(is_name_like, names)):
@@ -173,13 +182,13 @@ def name_and_date(doc: Doc, text: str) -> tuple[str, dt.date | dt.datetime] | No
 def _date_after(doc: Doc, text: str, names: str) -> dt.date | dt.datetime | None:
     """The date that follows a byline's names on its line, if one does."""
     rest = text.partition(names)[2].strip(" ,;|/·•-–—")
-    if not rest or len(rest) > 120 or not any(map(str.isdigit, rest)):
+    if not rest or len(rest) > DATE_LINE_MAX_CHARS or not any(map(str.isdigit, rest)):
         return None
     return parse_date_line(rest, doc.language)
 
 
 def is_date_line(text: str, language: str | None) -> bool:
-    return len(text) <= 120 and parse_date_line(text, language) is not None
+    return len(text) <= DATE_LINE_MAX_CHARS and parse_date_line(text, language) is not None
 
 
 def split_names(text: str) -> list[str]:
@@ -200,6 +209,10 @@ class AssignMetadata(RuleStage):
     """Fill each story's metadata from its header zone and first paragraph."""
 
     name = "metadata"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE, STORIES, REPEATS)
+    provides = (METADATA,)
+    colour = "#2ca02c"
 
     def run(self, doc: Doc) -> None:
         by_story = doc.lines_by_story()
@@ -244,7 +257,7 @@ class AssignMetadata(RuleStage):
             ):
                 continue
             elif not after_title and title is not None and _is_header_line(line.text):
-                doc.remove(line, PAGE_HEADER, self.name)
+                doc.remove(line, PAGE_HEADER, self.name, trigger=title)
             elif after_title and (bullet := bullet_text(line.text)) is not None:
                 meta.summary.append(bullet)
                 doc.mark(line, Fate.SUMMARY, None, self.name)
@@ -270,7 +283,7 @@ class AssignMetadata(RuleStage):
                 meta.subtitle = line.text
                 doc.mark(line, Fate.SUBTITLE, None, self.name)
             else:
-                doc.remove(line, ABOVE_DATELINE, self.name)
+                doc.remove(line, ABOVE_DATELINE, self.name, trigger=body[at])
 
     def _remove_leftover_headlines(self, doc: Doc, lines: list[Line]) -> None:
         """Settle the body's top: the lines a second cleaning would read as its header.
@@ -285,8 +298,8 @@ class AssignMetadata(RuleStage):
         if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
             return
         for line in body[:top]:
-            if _is_title_candidate(doc, line):
-                doc.remove(line, ZONE_HEADLINE, self.name)
+            if _is_title_candidate(doc, line):  # set off by the first paragraph below it
+                doc.remove(line, ZONE_HEADLINE, self.name, trigger=body[top])
 
     def _mark_page_title(self, doc: Doc, meta: StoryMeta, lines: list[Line]) -> None:
         """The HTML title, where the extracted text repeats it, is the title line.
@@ -315,27 +328,29 @@ class AssignMetadata(RuleStage):
             doc.remove(line, HEADLINE_LINE, self.name, into="title")
             return
         found = _SITE_SUFFIX.match(line.text)
-        repeats = [ln for ln in story if ln.rule == "duplicate-headline"]
+        repeats = [ln for ln in story if ln.rule == DUP_HEADLINE]
         bare = found.group(1) if found else None
-        if bare and any(ln.text.strip() == bare for ln in repeats):
+        repeat = next((ln for ln in repeats if ln.text.strip() == bare), None) if bare else None
+        if bare and repeat is not None:
             meta.title = bare
-            doc.remove(line, TITLE_SUFFIX, self.name, into="title")
+            doc.remove(line, TITLE_SUFFIX, self.name, into="title", trigger=repeat)
             return
         meta.title = line.text
         doc.mark(line, Fate.TITLE, None, self.name)
 
     def _take_byline_or_date(self, doc: Doc, meta: StoryMeta, line: Line) -> bool:
-        names = byline_names(doc, line.text)
-        credit = None if names is not None else name_and_date(doc, line.text)
+        byline = byline_match(doc, line.text)  # logged under the byline rule that matched it
+        credit = None if byline is not None else name_and_date(doc, line.text)
         if credit is not None:
-            names, meta.published = credit[0], meta.published or credit[1]
-        if names is not None:
-            _add_authors(meta, names)
+            byline = (credit[0], BYLINE)
+            meta.published = meta.published or credit[1]
+        if byline is not None:
+            _add_authors(meta, byline[0])
             if meta.published is None:  # "By Ann Lee | March 4, 2025"
-                meta.published = _date_after(doc, line.text, names)
-            doc.remove(line, BYLINE, self.name, into="authors")
+                meta.published = _date_after(doc, line.text, byline[0])
+            doc.remove(line, byline[1], self.name, into="authors")
             return True
-        if len(line.text) > 120:
+        if len(line.text) > DATE_LINE_MAX_CHARS:
             return False
         value = parse_date_line(line.text, doc.language)
         if value is not None:
@@ -352,7 +367,8 @@ class AssignMetadata(RuleStage):
         Read in the header zone only, and only a line that could be one: a date holds a
         digit and a byline ends with a name (finding a date costs more than the rest)."""
         text = line.text.rstrip(" .")
-        if len(text) > 120 or not text[-1:].isalpha() or not any(map(str.isdigit, text)):
+        too_long = len(text) > DATE_LINE_MAX_CHARS
+        if too_long or not text[-1:].isalpha() or not any(map(str.isdigit, text)):
             return False
         last_word = text.rsplit(None, 1)[-1]
         if not last_word[0].isupper():
@@ -444,7 +460,8 @@ def _same_headline(line: str, title: str) -> bool:
     if len(title_words) < 3 or not line_words:
         return False
     shared = title_words.intersection(line_words)
-    return len(shared) >= 0.8 * len(title_words) and len(line_words) <= 2 * len(title_words)
+    enough = len(shared) >= SETTINGS.same_headline_share.value * len(title_words)
+    return enough and len(line_words) <= 2 * len(title_words)
 
 
 def _is_header_line(text: str) -> bool:
@@ -456,11 +473,11 @@ def _is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (lines cut mid-sentence): the header-zone shapes mean nothing."""
     starts = [
         text[:1]
-        for text in (ln.text.lstrip() for ln in lines[:40])
+        for text in (ln.text.lstrip() for ln in lines[: SETTINGS.wrapped_sample_lines.value])
         if text and not text.startswith(("http://", "https://", "www."))  # a bare link line
     ]
     lower = sum(1 for ch in starts if ch.islower())
-    return lower >= 3 and lower >= 0.25 * len(starts)
+    return lower >= 3 and lower >= SETTINGS.wrapped_lower_share.value * len(starts)
 
 
 def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> bool:
@@ -492,7 +509,8 @@ def _zone_length(doc: Doc, lines: list[Line]) -> int:
     )
     end = first_prose
     prose = 0
-    for i in range(first_prose, min(len(lines), first_prose + 6)):
+    window = SETTINGS.zone_byline_window.value
+    for i in range(first_prose, min(len(lines), first_prose + window)):
         line = lines[i]
         if line.is_open and is_prose(line.text):
             prose += 1

@@ -30,6 +30,15 @@ from cleannews.shapes import (
     list_item_text,
     word_count,
 )
+from cleannews.signals import (
+    ARTICLE_END,
+    BOILERPLATE,
+    CAPTIONS,
+    LANGUAGE,
+    LINE_TEXT,
+    LIST_START,
+    STORIES,
+)
 from cleannews.stages.base import RuleStage, header_rule_names, register_stage
 from cleannews.stages.boilerplate import RemoveBoilerplate
 from cleannews.stages.metadata import is_byline, is_date_line, name_and_date
@@ -108,6 +117,10 @@ class SplitStories(RuleStage):
     """Assign each line to a story, remove teasers and what follows an article's end."""
 
     name = "stories"
+    requires = (LINE_TEXT,)
+    reads = (LANGUAGE, CAPTIONS, BOILERPLATE, ARTICLE_END, LIST_START)
+    provides = (STORIES,)
+    colour = "#9467bd"
 
     def run(self, doc: Doc) -> None:
         lines = [ln for ln in doc.lines if ln.fate != Fate.BLANK]
@@ -183,15 +196,15 @@ class SplitStories(RuleStage):
         question: "Who will make the list in 2020?").
         """
         markers = set(doc.list_markers)
-        in_list = False
+        heading: Line | None = None  # the list's heading while in a list
         for pos, line in enumerate(lines):
             if line.no in markers:
-                in_list = True
-            elif in_list and line.is_open:
+                heading = line
+            elif heading is not None and line.is_open:
                 if prose[pos] and not is_snippet(line.text) and not is_headline_like(line.text):
-                    in_list = False
+                    heading = None
                 else:
-                    doc.remove(line, LINK_LIST, self.name)
+                    doc.remove(line, LINK_LIST, self.name, trigger=heading)
 
     def _remove_headline_lists(self, doc: Doc, lines: list[Line]) -> None:
         """Two or more list items in a row that read as headlines, or three or more
@@ -205,17 +218,25 @@ class SplitStories(RuleStage):
         """A list that ends a story's tail right after removed widget lines is page chrome."""
         by_story = doc.lines_by_story().values()
         found = [chrome for chrome in map(_list_after_widgets, by_story) if chrome]
-        self._remove_groups_in_tail(doc, found, WIDGET_LIST)
+        self._remove_groups_in_tail(doc, found, WIDGET_LIST, _widget_above)
 
-    def _remove_groups_in_tail(self, doc: Doc, groups: list[list[Line]], rule: str) -> None:
-        """Remove each group of lines whose first line stands in its story's tail."""
+    def _remove_groups_in_tail(
+        self,
+        doc: Doc,
+        groups: list[list[Line]],
+        rule: str,
+        trigger: Callable[[Doc, Line], Line | None] = lambda doc, line: None,
+    ) -> None:
+        """Remove each group of lines whose first line stands in its story's tail;
+        `trigger` names the line that set the rule off, from the group's first line."""
         if not groups:
             return  # (the common case: the tail's extent is not needed)
         before, total = _open_text_before(doc)
         for group in groups:
             if _in_tail(group[0], before, total):
+                cause = trigger(doc, group[0])
                 for line in group:
-                    doc.remove(line, rule, self.name)
+                    doc.remove(line, rule, self.name, trigger=cause)
 
     def _remove_caps_headlines(self, doc: Doc, lines: list[Line], prose: list[bool]) -> None:
         """Below a story's first paragraph, a long line in capitals is a linked headline.
@@ -248,13 +269,13 @@ class SplitStories(RuleStage):
             before, total = _open_text_before(doc)
             in_tail = {no for no in doc.tail_markers if _in_tail(doc.lines[no], before, total)}
         prose_seen: set[int] = set()
-        cutting: set[int] = set()
+        cutting: dict[int, Line] = {}  # story -> the marker it is cut after
         for line in doc.lines:
             if line.story in cutting:
                 if line.is_open:
-                    doc.remove(line, AFTER_END, self.name)
+                    doc.remove(line, AFTER_END, self.name, trigger=cutting[line.story])
             elif (line.no in markers and line.story in prose_seen) or line.no in in_tail:
-                cutting.add(line.story)
+                cutting[line.story] = line
             elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
 
@@ -325,6 +346,12 @@ def _list_after_widgets(lines: list[Line]) -> list[Line]:
     if len(widgets) < needed or any(ln.stage != RemoveBoilerplate.name for ln in widgets):
         return []
     return lines[start:]
+
+
+def _widget_above(doc: Doc, line: Line) -> Line | None:
+    """The removed widget line right above a list that `_list_after_widgets` found."""
+    above = (doc.lines[no] for no in range(line.no - 1, -1, -1))
+    return next((ln for ln in above if ln.fate == Fate.REMOVED), None)
 
 
 def _is_link_item(text: str) -> bool:
