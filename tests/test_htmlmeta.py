@@ -162,6 +162,33 @@ def test_no_name_is_read_from_inside_what_is_not_an_authors_byline(body: str):
 
 # --- titles -------------------------------------------------------------------------
 
+LONG_HEADLINE = (
+    "Council Approves the Harbour Bridge Repairs After a Long Debate (With Two Changes"
+    " to the Plan Proposed Last Spring)"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "og_title", "title"),
+    [
+        # a structured headline cut at a fixed length: og:title has it whole
+        (LONG_HEADLINE[:90], f"{LONG_HEADLINE} - Town Paper", LONG_HEADLINE),
+        (LONG_HEADLINE[:70] + "...", LONG_HEADLINE, LONG_HEADLINE),
+        # og:title goes on with a site segment only: the headline is whole
+        (LONG_HEADLINE, f"{LONG_HEADLINE} | Harbour Desk", LONG_HEADLINE),
+        # a short headline that og:title extends is a headline, not a cut one
+        ("Bridge Reopens", "Bridge Reopens Solo Edition", "Bridge Reopens"),
+    ],
+)
+def test_a_structured_headline_cut_short_is_completed_from_another_title(
+    headline: str, og_title: str, title: str
+):
+    head = ld({**ARTICLE, "headline": headline})
+    head += f'<meta property="og:title" content="{og_title}">'
+    head += '<meta property="og:site_name" content="Town Paper">'
+    assert meta(page(head)).title == title
+
+
 
 def test_h1_confirmed_by_the_title_element_wins_over_og_title():
     head = '<title>Bridge Reopens | Town Paper</title><meta property="og:title" content="Teaser">'

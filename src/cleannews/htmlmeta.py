@@ -427,12 +427,36 @@ def _title(
     for heading in headings:
         if any(t and _repeats(heading, t) for t in declared):
             return heading
-    for title in declared:
-        if title and len(title) <= _MAX_TITLE:
-            bare = _without_site(title, site)
-            if not _same_text(bare, site):
-                return bare
+    bares = [_without_site(t, site) for t in declared if t and len(t) <= _MAX_TITLE]
+    for bare in bares:
+        if not _same_text(bare, site):
+            return _completed(bare, bares)
     return headings[0] if headings else None
+
+
+_ELLIPSIS = regex.compile(r"\s*(?:\.{3}|…)$")
+#: Headlines cut at a fixed length are long: a shorter one that another title extends is
+#: a headline with more words after it (a site name, a colour), not a cut one.
+_CUT_TITLE_MIN = 60
+
+
+def _completed(title: str, others: list[str]) -> str:
+    """`title`, or the longer title another source gives where `title` is only its start:
+    structured headlines are often cut at a fixed length ("... Solutions (Including"),
+    while `og:title` or the `<title>` carries the whole headline. A longer title that goes
+    on with a site segment ("Headline | Site") does not complete it."""
+    cut = _ELLIPSIS.search(title) is not None
+    start = _fold(_ELLIPSIS.sub("", title))
+    if not start or not (cut or len(start) >= _CUT_TITLE_MIN):
+        return title
+    longer = [
+        o
+        for o in others
+        if _fold(o).startswith(start)
+        and len(_fold(o)) > len(start)
+        and not _SEGMENTS.match(_fold(o)[len(start) :])
+    ]
+    return max(longer, key=len) if longer else title
 
 
 def _site_segments(title: str | None, site: str | None) -> list[str]:
