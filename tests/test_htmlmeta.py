@@ -270,26 +270,6 @@ def test_date_from_the_markup_when_no_metadata_dates_the_page():
     assert got is not None and got.isoformat()[:10] == "2022-07-14"
 
 
-UTC_EVENING = '<meta property="article:published_time" content="2023-11-03T03:05:00+00:00">'
-
-
-@pytest.mark.parametrize(
-    ("shown", "day"),
-    [
-        # the same instant, shown in the publisher's zone: still the evening before
-        ('<time datetime="2023-11-02T19:05:00-08:00">November 2, 2023</time>', "2023-11-02"),
-        # another instant (an update) says nothing about the publication's zone
-        ('<time datetime="2023-11-02T21:00:00-08:00">November 2, 2023</time>', "2023-11-03"),
-        # no zone on the page: the declared instant stands
-        ('<time datetime="2023-11-02T19:05:00">November 2, 2023</time>', "2023-11-03"),
-    ],
-)
-def test_the_publication_day_is_the_one_the_page_shows_for_the_same_instant(shown, day):
-    got = meta(page(UTC_EVENING, shown)).published
-    assert got is not None and got.isoformat()[:10] == day
-    assert got == dt.datetime(2023, 11, 3, 3, 5, tzinfo=dt.timezone.utc)  # the same instant
-
-
 def test_no_date_anywhere_is_none():
     assert meta(page("<title>A page</title>")).published is None
 

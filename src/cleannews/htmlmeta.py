@@ -526,36 +526,8 @@ def _published(
     for value in [item.get("datePublished") for item in ld[:1]] + [_meta(index, *_DATE_KEYS)]:
         found = _date(value)
         if found is not None:
-            return _as_shown(tree, found)
+            return found
     return _htmldate(tree)
-
-
-_TIME_ELEMENTS = etree.XPath("//time[@datetime]")
-#: How many `<time>` elements are compared with the declared publication time.
-_MAX_TIME_ELEMENTS = 50
-
-
-def _as_shown(
-    tree: etree._Element, published: dt.date | dt.datetime
-) -> dt.date | dt.datetime:
-    """The declared publication time in the time zone the page shows it in.
-
-    Metadata often states the instant in UTC ("2024-03-06T03:05:00+00:00") while the page's
-    own `<time datetime="2024-03-05T19:05:00-08:00">` shows the same instant in the
-    publisher's zone, where it is still the day before. The same instant is the
-    cross-check: a `<time>` with another instant says nothing about this one."""
-    if not isinstance(published, dt.datetime) or published.tzinfo is None:
-        return published
-    for element in _TIME_ELEMENTS(tree)[:_MAX_TIME_ELEMENTS]:
-        shown = _date(element.get("datetime"))
-        if (
-            isinstance(shown, dt.datetime)
-            and shown.tzinfo is not None
-            and shown == published
-            and shown.utcoffset() != published.utcoffset()
-        ):
-            return shown
-    return published
 
 
 def _htmldate(tree: etree._Element) -> dt.date | None:
