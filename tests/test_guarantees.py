@@ -216,6 +216,29 @@ def test_headline_like_lines_left_above_the_first_paragraph_are_settled_the_firs
     assert cleannews.clean(article.body).body == article.body
 
 
+SPEC_ROWS_AND_NUMBERED_HEADINGS = """Main headline of the story about the harbour
+| Length | Three hundred metres |
+| Opened | In the spring |
+1. Planning The New Quay
+The harbour reopened on Monday after three weeks of repairs, the port authority said in a statement.
+Ships queued outside the breakwater for most of the morning as pilots guided them in one by one.
+"""
+
+
+def test_table_rows_and_numbered_headings_above_the_first_paragraph_are_content():
+    """A data table's rows and a numbered section heading are never a headline: they stay
+    in the body, the first time and on a second cleaning."""
+    article = cleannews.clean(SPEC_ROWS_AND_NUMBERED_HEADINGS)
+    assert article.title == "Main headline of the story about the harbour"
+    assert article.paragraphs[:3] == (
+        "| Length | Three hundred metres |",
+        "| Opened | In the spring |",
+        "1. Planning The New Quay",
+    )
+    assert [r.rule for r in article.removed] == []
+    assert cleannews.clean(article.body).body == article.body
+
+
 # -- safe output --------------------------------------------------------------------------------
 
 _FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint"}

@@ -88,6 +88,9 @@ def ld(kind: str) -> str:
     return f'<script type="application/ld+json">{json.dumps({"@type": kind})}</script>'
 
 
+OG_ARTICLE = '<meta property="og:type" content="article">'
+
+
 @pytest.mark.parametrize(
     ("head", "body", "types", "discussion", "article"),
     [
@@ -103,6 +106,11 @@ def ld(kind: str) -> str:
         ),
         ("", "", set(), False, False),
         ('<script type="application/ld+json">{not json', "", set(), False, False),
+        # a declared collection outweighs og:type=article, which many sites put on every page
+        (OG_ARTICLE + ld("CollectionPage"), "", {"og:article", "CollectionPage"}, False, False),
+        (OG_ARTICLE + ld("SearchResultsPage"), "", {"og:article", "SearchResultsPage"}, False, False),
+        # ... but not a declared article type
+        (ld("CollectionPage") + ld("Article"), "", {"CollectionPage", "Article"}, False, True),
     ],
 )
 def test_page_kind_reads_json_ld_microdata_and_og_type(head, body, types, discussion, article):
@@ -151,6 +159,12 @@ def cards(n: int) -> str:
 
 def test_a_listing_page_keeps_its_story_cards():
     tree = tree_of("<h1>Latest</h1>" + cards(6))
+    assert H.remove_teaser_lists(tree, kind=page_kind(tree)) == []
+    assert "Story number 5" in H._text(tree)
+
+
+def test_a_declared_collection_keeps_its_story_cards_despite_og_type_article():
+    tree = tree_of("<h1>Latest</h1>" + cards(6), OG_ARTICLE + ld("CollectionPage"))
     assert H.remove_teaser_lists(tree, kind=page_kind(tree)) == []
     assert "Story number 5" in H._text(tree)
 

@@ -109,16 +109,85 @@ def test_malformed_json_ld_never_breaks_the_page(script: str):
     assert cleannews.clean(html).title == "Plain Title"
 
 
-def test_organization_author_that_is_the_publisher_is_no_person():
-    data = {
-        **ARTICLE,
-        "author": {"@type": "Organization", "name": "Town Paper"},
-        "publisher": {"@type": "Organization", "name": "Town Paper"},
-    }
-    assert meta(page(ld(data))).authors == ()
+PUBLISHER_AUTHOR = {
+    **ARTICLE,
+    "author": {"@type": "Organization", "name": "Town Paper"},
+    "publisher": {"@type": "Organization", "name": "Town Paper"},
+}
+
+
+def test_organization_author_that_is_the_publisher_gives_way_to_a_byline():
+    body = '<span class="byline">By Ana Lima</span>'
+    assert meta(page(ld(PUBLISHER_AUTHOR), body)).authors == ("Ana Lima",)
+
+
+def test_organization_author_that_is_the_publisher_is_the_author_when_nobody_else_is():
+    assert meta(page(ld(PUBLISHER_AUTHOR))).authors == ("Town Paper",)
+
+
+# --- bylines in the markup -------------------------------------------------------------
+
+
+def test_a_name_beside_a_date_in_a_byline_element_is_the_author():
+    body = '<div class="post-author"><p>Ana Lima</p><small>March 5, 2024</small></div>'
+    assert meta(page("", body)).authors == ("Ana Lima",)
+
+
+def test_the_name_above_a_biography_in_an_authors_box_is_the_author():
+    bio = "<p>" + "She has covered transport and city planning for a decade. " * 4 + "</p>"
+    body = f'<div class="blog-author"><img src="a.jpg" alt=""><h4>Ana Lima</h4>{bio}</div>'
+    assert meta(page("", body)).authors == ("Ana Lima",)
+
+
+def test_the_name_element_of_an_author_box_is_a_byline():
+    body = (
+        '<div class="author-box"><h4 class="author-box__name">Ana Lima</h4>'
+        '<div class="author-box__bio"><p>Writes about bridges.</p></div></div>'
+    )
+    assert meta(page("", body)).authors == ("Ana Lima",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a label or a button is not shaped as a name
+        '<div class="post-author"><span>Share</span><small>March 5, 2024</small></div>',
+        # a page wrapper whose class mentions the author holds far more than a byline
+        f'<div class="single-author"><h4>Ana Lima</h4>{BODY * 2}</div>',
+    ],
+)
+def test_no_name_is_read_from_inside_what_is_not_an_authors_byline(body: str):
+    assert meta(page("", body)).authors == ()
 
 
 # --- titles -------------------------------------------------------------------------
+
+LONG_HEADLINE = (
+    "Council Approves the Harbour Bridge Repairs After a Long Debate (With Two Changes"
+    " to the Plan Proposed Last Spring)"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "og_title", "title"),
+    [
+        # a structured headline cut at a fixed length: og:title has it whole
+        (LONG_HEADLINE[:90], f"{LONG_HEADLINE} - Town Paper", LONG_HEADLINE),
+        (LONG_HEADLINE[:70] + "...", LONG_HEADLINE, LONG_HEADLINE),
+        # og:title goes on with a site segment only: the headline is whole
+        (LONG_HEADLINE, f"{LONG_HEADLINE} | Harbour Desk", LONG_HEADLINE),
+        # a short headline that og:title extends is a headline, not a cut one
+        ("Bridge Reopens", "Bridge Reopens Solo Edition", "Bridge Reopens"),
+    ],
+)
+def test_a_structured_headline_cut_short_is_completed_from_another_title(
+    headline: str, og_title: str, title: str
+):
+    head = ld({**ARTICLE, "headline": headline})
+    head += f'<meta property="og:title" content="{og_title}">'
+    head += '<meta property="og:site_name" content="Town Paper">'
+    assert meta(page(head)).title == title
+
 
 
 def test_h1_confirmed_by_the_title_element_wins_over_og_title():

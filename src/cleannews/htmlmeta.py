@@ -23,6 +23,7 @@ from lxml import etree
 
 from cleannews.dates import parse_date
 from cleannews.document import PageMeta
+from cleannews.shapes import is_name_like
 
 _SPACES = regex.compile(r"\s+")
 #: A title's trailing site segment ("Headline | Site").
@@ -128,13 +129,21 @@ def _json_ld(tree: etree._Element) -> list[dict[str, Any]]:
     return [item for item in _ld_objects(tree) if _is_story(item)]
 
 
-def _ld_person_names(value: object, publisher: str | None) -> Iterator[str]:
+def _ld_person_names(
+    value: object, publisher: str | None, *, publisher_too: bool = False
+) -> Iterator[str]:
     """Names of a JSON-LD `author`: a string, a Person or Organization, or a list of them.
-    An Organization that is the publisher itself names no writer."""
+    An Organization that is the publisher itself names no writer, unless `publisher_too`
+    (the last resort of a page that names nobody else)."""
     for author in (value if isinstance(value, list) else [value])[:50]:
         if isinstance(author, dict):
             name = _clean(author.get("name"))
-            if name and "Organization" in _types(author) and _same_text(name, publisher):
+            if (
+                name
+                and not publisher_too
+                and "Organization" in _types(author)
+                and _same_text(name, publisher)
+            ):
                 continue
         else:
             name = _clean(author)
@@ -222,6 +231,9 @@ _NOT_BYLINE_TOKEN = regex.compile(
     r"bio|avatar|photo|image|img|pic|social|desc|about|box|more|follow|tab|comment",
     regex.IGNORECASE,
 )
+#: The name inside an author's box ("author-box__name", "authorName"): the box's other
+#: parts (biography, photo, links) are not a byline, its name is.
+_AUTHOR_NAME_TOKEN = regex.compile(r"author[\w-]*name$", regex.IGNORECASE)
 #: Class or id of a comment section, whose bylines name commenters.
 _COMMENTS = regex.compile(r"comment|repl(?:y|ies)|discussion", regex.IGNORECASE)
 _SKIPPED_TAGS = frozenset({"head", "script", "style", "noscript", "template", "meta", "link"})
@@ -237,24 +249,64 @@ def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
             yield element
             continue
         tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-        if any(_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t) for t in tokens):
+        if any(
+            _AUTHOR_NAME_TOKEN.search(t)
+            or (_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t))
+            for t in tokens
+        ):
             yield element
 
 
 def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
     """The names of the first byline element with a short text that names someone, else
-    of the first link to an author page (`/author/name`, the blog engines' convention)."""
-    for elements in (_byline_elements(tree), _author_links(tree)):
-        for count, element in enumerate(elements):
+    of the first link to an author page (`/author/name`, the blog engines' convention),
+    else the first name standing in an element of its own inside a byline element."""
+    passes = (
+        (_byline_elements, _whole_text_names),
+        (_author_links, _whole_text_names),
+        (_byline_elements, _name_inside),
+    )
+    for elements, names_of in passes:
+        for count, element in enumerate(elements(tree)):
             if count >= 50:
                 break
             if any(a.tag in _SKIPPED_TAGS or _in_comments(a) for a in element.iterancestors()):
                 continue
-            text = _clean(" ".join(element.itertext()))
-            if text and len(text) <= 120:
-                names = author_names([text])
-                if names:
-                    return names[:10]
+            names = names_of(element)
+            if names:
+                return names[:10]
+    return ()
+
+
+def _whole_text_names(element: etree._Element) -> tuple[str, ...]:
+    text = _clean(" ".join(element.itertext()))
+    return author_names([text]) if text and len(text) <= 120 else ()
+
+
+#: How many elements inside a byline element are looked at for a name of their own.
+_MAX_BYLINE_PARTS = 30
+#: Characters of an author's box at most (a name, a role, a few lines of biography).
+_MAX_AUTHOR_BOX = 1000
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+
+
+def _name_inside(byline: etree._Element) -> tuple[str, ...]:
+    """The name in an element of its own inside a byline element whose whole text names
+    nobody: the name beside a date ("Ana Lima" over "May 2, 2024"), or above the
+    biography in an author's box. Only a text shaped as a person's name counts (two to
+    five capitalised words), so labels and buttons ("Share", "Follow") do not. An element
+    with more text than an author's box (a page wrapper whose class says "single-author")
+    is no byline."""
+    if int(_TEXT_LENGTH(byline)) > _MAX_AUTHOR_BOX:
+        return ()
+    for count, part in enumerate(byline.iterdescendants(etree.Element)):
+        if count >= _MAX_BYLINE_PARTS:
+            break
+        if not isinstance(part.tag, str) or part.tag in _SKIPPED_TAGS:
+            continue
+        text = _BY.sub("", _clean(" ".join(part.itertext())) or "")
+        if is_name_like(text):
+            return author_names([text])
     return ()
 
 
@@ -375,12 +427,36 @@ def _title(
     for heading in headings:
         if any(t and _repeats(heading, t) for t in declared):
             return heading
-    for title in declared:
-        if title and len(title) <= _MAX_TITLE:
-            bare = _without_site(title, site)
-            if not _same_text(bare, site):
-                return bare
+    bares = [_without_site(t, site) for t in declared if t and len(t) <= _MAX_TITLE]
+    for bare in bares:
+        if not _same_text(bare, site):
+            return _completed(bare, bares)
     return headings[0] if headings else None
+
+
+_ELLIPSIS = regex.compile(r"\s*(?:\.{3}|…)$")
+#: Headlines cut at a fixed length are long: a shorter one that another title extends is
+#: a headline with more words after it (a site name, a colour), not a cut one.
+_CUT_TITLE_MIN = 60
+
+
+def _completed(title: str, others: list[str]) -> str:
+    """`title`, or the longer title another source gives where `title` is only its start:
+    structured headlines are often cut at a fixed length ("... Solutions (Including"),
+    while `og:title` or the `<title>` carries the whole headline. A longer title that goes
+    on with a site segment ("Headline | Site") does not complete it."""
+    cut = _ELLIPSIS.search(title) is not None
+    start = _fold(_ELLIPSIS.sub("", title))
+    if not start or not (cut or len(start) >= _CUT_TITLE_MIN):
+        return title
+    longer = [
+        o
+        for o in others
+        if _fold(o).startswith(start)
+        and len(_fold(o)) > len(start)
+        and not _SEGMENTS.match(_fold(o)[len(start) :])
+    ]
+    return max(longer, key=len) if longer else title
 
 
 def _site_segments(title: str | None, site: str | None) -> list[str]:
@@ -495,6 +571,12 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     organisation = any(_is_organisation(item.get("author")) for item in ld[:1])
     if not authors or (not organisation and all(" " not in name for name in authors)):
         authors = _better_byline(authors, _markup_authors(tree))
+    if not authors:  # no person anywhere: the publishing organisation wrote the page
+        authors = author_names(
+            n
+            for item in ld[:1]
+            for n in _ld_person_names(item.get("author"), site, publisher_too=True)
+        )
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
         title=_title(tree, index, ld, site),

@@ -32,6 +32,10 @@ ARTICLE_TYPES = frozenset(
     {"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
      "AnalysisNewsArticle", "OpinionNewsArticle", "TechArticle", "ScholarlyArticle"}
 )  # fmt: skip
+#: Types of a page that gathers many pieces (a category, a shop's range, search results).
+#: It outweighs `og:type=article`, which many sites set on every page, but not a declared
+#: article type.
+COLLECTION_TYPES = frozenset({"CollectionPage", "SearchResultsPage"})
 #: Only this much of a JSON-LD block is searched for types (they come first in practice).
 _LD_SCAN_CHARS = 20_000
 
@@ -53,8 +57,11 @@ class PageKind:
     @property
     def is_article(self) -> bool:
         """Declared a single article (and not a discussion)."""
-        declared = bool(self.types & ARTICLE_TYPES) or "og:article" in self.types
-        return declared and not self.is_discussion
+        if self.is_discussion:
+            return False
+        if self.types & ARTICLE_TYPES:
+            return True
+        return "og:article" in self.types and not self.types & COLLECTION_TYPES
 
 
 def page_kind(tree: etree._Element) -> PageKind:

@@ -486,6 +486,8 @@ def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> boo
         return False
     if line.text.startswith(("- ", "* ")):  # an item of a list, which is content
         return False
+    if _TABLE_ROW_OR_NUMBERED.match(line.text.strip()):  # a table row, a numbered heading
+        return False
     if is_headline_like(line.text) and not is_name_like(line.text):
         return True  # a dek under the headline, before any prose
     return ends_sentence(line.text) and any(
@@ -542,12 +544,19 @@ def _is_question_headline(lines: list[Line]) -> bool:
     )
 
 
+#: A row of two cells or more of a data table as the extractor writes it ("| Capacity |
+#: 64 GB |"), or a numbered section heading ("3. Planting in Spring"): parts of the
+#: content, never its headline. (A one-cell row is a box laid out as a table: a caption.)
+_TABLE_ROW_OR_NUMBERED = regex.compile(r"^\|[^|]*\|[^|]*\|.*$|^\d{1,2}[.)]\s+\S")
+
+
 def _is_title_candidate(doc: Doc, line: Line) -> bool:
     text = line.text
     return (
         is_headline_like(text)
         and (word_count(text) >= 3 or len(text) >= 12)
         and not text.startswith(("- ", "* "))  # an item of a list is content
+        and not _TABLE_ROW_OR_NUMBERED.match(text.strip())
         and bullet_text(text) is None
         and not is_byline(doc, text)
         and not is_date_line(text, doc.language)
