@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cleannews
+from accounting import assert_accounted
 from cleannews import htmlmeta
 from cleannews.stages import metadata
 
@@ -86,3 +87,40 @@ def test_title_separator_patterns_are_linear_on_long_runs(title):
     htmlmeta._SEGMENTS.split(title, timeout=timeout)
     htmlmeta._SITE_SEPARATORS.split(title, timeout=timeout)
     assert htmlmeta._without_site(title, None).startswith("Abcdefghijklmn")
+
+
+# -- items 5 and 6: summary and head titles carry their line's text -----------------------
+
+
+def test_a_summary_item_ending_in_an_ideographic_space_keeps_it():
+    page = f"Council Approves Budget\n• Key point one is here\u3000\n• Key point two\n{P}\n{P}"
+    article = assert_accounted(page).article
+    assert article.summary == ("Key point one is here\u3000", "Key point two")
+
+
+def _head_title_page(og_title: str) -> str:
+    body = "".join(f"<p>{P} Paragraph {i}.</p>" for i in range(3))
+    return (
+        f'<html><head><meta property="og:title" content="{og_title}"></head><body><article>'
+        f"<h1>Council approves the new budget</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("og_title", "title", "fate", "rule"),
+    [
+        ("Council approves the new budget", "Council approves the new budget", "title", None),
+        ("Council approves the new budget!", "Council approves the new budget!", "removed",
+         "headline-line"),
+        ("Council approves\u200b the new\u00a0budget", "Council approves the new budget",
+         "title", None),
+        ("Council approves the new budget\x85", "Council approves the new budget", "title",
+         None),
+    ],
+    ids=["same", "exclamation", "invisible", "c1-control"],
+)  # fmt: skip
+def test_a_title_from_the_head_is_repaired_and_its_line_accounted(og_title, title, fate, rule):
+    explanation = assert_accounted(_head_title_page(og_title))
+    assert explanation.article.title == title
+    first = next(f for f in explanation.lines if f.fate != "blank")
+    assert (first.text, first.fate, first.rule) == ("Council approves the new budget", fate, rule)

@@ -19,6 +19,10 @@ class FixEncoding(Stage):
     name = "encoding"
 
     def run(self, doc: Doc) -> None:
+        if doc.page.title is not None:
+            # The title from the HTML head is compared with the page's lines, and it goes
+            # to the record: it gets the same repair as they do.
+            doc.page.title = fix_line(doc.page.title) or None
         for line in doc.lines:
             line.text = fix_line(line.raw) if line.raw.strip() else ""
             if not line.text:

@@ -266,14 +266,19 @@ class AssignMetadata(RuleStage):
         """The HTML title, where the extracted text repeats it, is the title line.
 
         A line that repeats it word for word is taken even when it reads as a sentence (a
-        headline ending in "?" or "!"); a line that only resembles it must not."""
+        headline ending in "?" or "!"); a line that only resembles it must not. The record's
+        title is the page's, so a line that differs from it in any character (case,
+        punctuation) is removed with `headline-line`, not marked as the title line."""
         title = doc.page.title or ""
         for line in lines[:10]:
             if not line.is_open:
                 continue
             if line_key(line.text) == line_key(title) and is_headline_like(line.text):
                 meta.title = line.text
-                doc.mark(line, Fate.TITLE, None, self.name)
+                if line.text == title:
+                    doc.mark(line, Fate.TITLE, None, self.name)
+                else:  # the title is the page's ("!", capitals): the line is logged with it
+                    doc.remove(line, HEADLINE_LINE, self.name, into="title")
                 return
             if is_prose(line.text):
                 continue
