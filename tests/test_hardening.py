@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import cleannews
 from accounting import assert_accounted
 from cleannews import htmlmeta
+from cleannews.inputs import looks_like_html
 from cleannews.stages import metadata
 
 P = "The council voted on Tuesday to approve the budget after a long debate, officials said."
@@ -124,3 +125,48 @@ def test_a_title_from_the_head_is_repaired_and_its_line_accounted(og_title, titl
     assert explanation.article.title == title
     first = next(f for f in explanation.lines if f.fate != "blank")
     assert (first.text, first.fate, first.rule) == ("Council approves the new budget", fate, rule)
+
+
+# -- items 11 and 12: cleaning a body again gives the same body ----------------------------
+
+
+def test_prose_that_mentions_tags_is_text_and_stable_when_cleaned_again():
+    """Five tag names in a sentence read as HTML before: the page lost its tags' words."""
+    mention = (
+        "Wrap each paragraph in <p> tags, and group them in a <div> or an <article> or a "
+        "<section>; links go in <a> tags."
+    )
+    explanation = cleannews.explain(f"How to Write Web Pages\n{P}\n{mention}\n{P}")
+    assert explanation.kind == "text"
+    article = explanation.article
+    assert article.paragraphs == (P, mention, P)
+    assert cleannews.clean(article.body).paragraphs == article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>One.</p><p>Two.</p><p>Three.</p>",
+        "<ul>\n  <li>one</li>\n  <li>two</li>\n  <li>three</li>\n</ul>",
+        '<div class="a">x</div><span id="b">y</span>',
+        "A line<br>another line<br>a third<br>a fourth<br>a fifth<br>end",
+    ],
+)
+def test_markup_fragments_without_a_document_start_are_still_html(fragment):
+    assert looks_like_html(fragment)
+
+
+def test_a_repeated_kicker_headline_in_a_story_left_without_prose_goes_the_first_time():
+    """Its prose became the subtitle, so the duplicates stage saw the repeat below prose
+    and kept it; cleaned again, the body had no prose and the repeat went."""
+    series = "Politics | Council approves the budget"
+    page = "\n".join(["Council approves the budget", P, series, "By Jane Doe", series])
+    explanation = assert_accounted(page)
+    article = explanation.article
+    assert (article.title, article.subtitle, article.paragraphs) == (
+        "Council approves the budget", P, (series,)
+    )
+    assert [(f.line, f.rule) for f in explanation.lines if f.fate == "removed"] == [
+        (3, "byline"), (4, "zone-repeat")
+    ]
+    assert cleannews.clean(article.body).paragraphs == article.paragraphs

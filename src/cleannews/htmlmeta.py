@@ -30,9 +30,7 @@ _SPACES = regex.compile(r"\s+")
 #: each time, quadratic on a title with a long run of U+3000 (issue 18).
 #: A title's trailing site segment ("Headline | Site"). The separator may also start at
 #: the tenth character, the first that `.{10,}?` leaves to it, even inside a run.
-_SUFFIX = regex.compile(
-    r"^(.{10,}?)(?:(?<!\s)|(?<=^.{10}))\s+[|\-–—·•»]\s+([^|\-–—·•»]{2,40})$"
-)
+_SUFFIX = regex.compile(r"^(.{10,}?)(?:(?<!\s)|(?<=^.{10}))\s+[|\-–—·•»]\s+([^|\-–—·•»]{2,40})$")
 #: Separators a site segment may stand behind (as in the benchmark's loose title check).
 _SEGMENTS = regex.compile(r"(?<!\s)\s+(?:\||-|–|—|:|»|·|•)\s+")
 #: Separators between a headline and a site name in a `<title>` (not ":").

@@ -32,6 +32,7 @@ from cleannews.shapes import (
     word_count,
 )
 from cleannews.stages.base import RuleStage, register_stage
+from cleannews.stages.duplicates import repeated_header_lines
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
 DATE_BYLINE = structural_rule(
@@ -49,6 +50,12 @@ HEADLINE_LINE = structural_rule(
     "headline-line",
     "metadata",
     "The text's headline line where the page's metadata gives the title in other words.",
+)
+ZONE_REPEAT = structural_rule(
+    "zone-repeat",
+    "metadata",
+    "A repeat of a headline-like line in a story left without prose once its header is "
+    "read: cleaned again, the body is all header and the duplicates stage would drop it.",
 )
 ZONE_HEADLINE = structural_rule(
     "zone-headline",
@@ -253,9 +260,15 @@ class AssignMetadata(RuleStage):
         before its first prose paragraph, and the first title candidate there would
         become the title. So no title candidate stays above a story's first paragraph
         (the zone has been read: the title, if any, is taken): cleaning is idempotent.
-        Hard-wrapped text and text without prose get no header zone, there or here."""
+        Hard-wrapped text and text without prose get no header zone, there or here.
+        A body left without prose (its prose became the subtitle) is all header to the
+        duplicates stage of a second cleaning: its repeated headlines go now
+        (`zone-repeat`)."""
         body = [line for line in lines if line.fate == Fate.BODY]
         top = _zone_length(doc, body)
+        if top == len(body):  # no prose left: all of it is header to the duplicates stage
+            for line, _first in repeated_header_lines(body):
+                doc.remove(line, ZONE_REPEAT, self.name)
         if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
             return
         for line in body[:top]:
