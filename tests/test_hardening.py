@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import cleannews
 from accounting import assert_accounted
-from cleannews import htmlmeta
+from cleannews import cli, htmlmeta
+from cleannews.decode import decode_bytes
 from cleannews.inputs import looks_like_html
 from cleannews.stages import metadata
 
@@ -170,3 +171,96 @@ def test_a_repeated_kicker_headline_in_a_story_left_without_prose_goes_the_first
         (3, "byline"), (4, "zone-repeat")
     ]
     assert cleannews.clean(article.body).paragraphs == article.paragraphs
+
+
+# -- items 14 and 15: lying charsets, C1 controls ----------------------------------------
+
+_ASCII_PAGE = (
+    '<html><head><meta charset="{label}"><title>Council approves budget</title></head>'
+    "<body><article><h1>Council approves budget</h1>"
+    + "".join(f"<p>{P} Paragraph {i}.</p>" for i in range(3))
+    + "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize("label", ["cp500", "ibm037", "cp1140", "cp875"])
+def test_an_ebcdic_meta_label_is_ignored_as_browsers_do(label):
+    decoded = decode_bytes(_ASCII_PAGE.format(label=label).encode("ascii"))
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == (
+        f"meta charset {label!r} is not a web encoding (WHATWG); ignored",
+    )
+    article = cleannews.clean(_ASCII_PAGE.format(label=label).encode("ascii"))
+    assert article.title == "Council approves budget"
+    assert article.paragraphs[0] == f"{P} Paragraph 0."
+
+
+@pytest.mark.parametrize("label", ["utf-16", "utf-16le", "utf-16be", "utf-32"])
+def test_a_utf16_label_on_ascii_bytes_is_ignored_with_a_warning(label):
+    data = f"Council approves budget\n{P}\n{P}".encode("ascii")
+    decoded = decode_bytes(data, declared=f"text/plain; charset={label}")
+    assert decoded.text == data.decode("ascii")
+    assert decoded.warnings == (
+        f"declared charset {label!r} ignored: the bytes are valid UTF-8",
+    )
+
+
+def test_a_label_whose_decoding_has_c1_controls_gives_way():
+    """cp1252 quotes under an ISO-8859-2 label decode to C1 controls: not text."""
+    data = "“Quoted” words, and more of them — with a dash.".encode("cp1252")
+    decoded = decode_bytes(data, declared="iso-8859-2")
+    assert "\x93" not in decoded.text
+    assert decoded.warnings[0] == "declared charset 'iso-8859-2' does not fit the bytes; ignored"
+
+
+def test_genuine_utf16_under_its_label_is_still_read():
+    text = f"Council approves budget\n{P}"
+    decoded = decode_bytes(text.encode("utf-16-le"), declared="utf-16le")
+    assert decoded.text == text
+
+
+_C1 = "\x9b\x90"
+_C1_PAGE = (
+    f'<html><head><title>Council{_C1} approves budget</title>'
+    f'<meta name="author" content="Jane{_C1} Doe"><meta property="og:site_name" content="Site{_C1}">'
+    f'<meta name="description" content="A short{_C1} description"></head><body><article>'
+    f"<h1>Council approves budget</h1><figure><img src='a.jpg'>"
+    f"<figcaption>A photo{_C1} caption here</figcaption></figure>"
+    + "".join(f"<p>{P}{_C1} Paragraph {i}.</p>" for i in range(3))
+    + f'<div class="share-bar">Share{_C1} this</div></article></body></html>'
+)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _has_c1(text: str) -> bool:
+    return any(0x80 <= ord(ch) <= 0x9F for ch in text)
+
+
+def test_no_c1_control_reaches_any_field_of_an_html_record():
+    explanation = cleannews.explain(_C1_PAGE)
+    record = explanation.article.to_dict()
+    assert [s for s in _strings(record) if _has_c1(s)] == []
+    assert [f.text for f in explanation.lines if _has_c1(f.text)] == []
+    article = explanation.article
+    assert (article.authors, article.site_name, article.captions) == (
+        ("Jane› Doe",), "Site›", ("A photo› caption here",)
+    )
+    assert ("Share› this", "html-share") in {(r.text, r.rule) for r in article.removed}
+
+
+def test_explain_on_the_terminal_prints_no_c1_control(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(_C1_PAGE, encoding="utf-8")
+    assert cli.main(["explain", str(page), "--no-color"]) == 0
+    out = capsys.readouterr().out
+    assert "Council approves budget" in out
+    assert not _has_c1(out)
