@@ -3,15 +3,19 @@ its fix. Growth is measured by counts here, never by the clock."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
 import cleannews
 from accounting import assert_accounted
 from cleannews import cli, htmlmeta
 from cleannews.decode import decode_bytes
+from cleannews.fixers import fix_line
 from cleannews.inputs import looks_like_html
 from cleannews.stages import metadata
 
@@ -264,3 +268,54 @@ def test_explain_on_the_terminal_prints_no_c1_control(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Council approves budget" in out
     assert not _has_c1(out)
+
+
+# -- item 10: every paragraph of an HTML page reaches the record or the log -----------------
+
+_HTML_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+
+
+def _unaccounted_paragraphs(html: bytes) -> list[str]:
+    """`<p>` texts found in no field, paragraph, caption or removal of the record (compared
+    without white space, as repaired by the encoding stage)."""
+    article = cleannews.clean(html)
+    stories = [article, *article.others]
+    texts = [
+        text
+        for s in stories
+        for text in (s.title or "", s.subtitle or "", *s.summary, *s.authors, *s.paragraphs,
+                     *s.captions, *(r.text for r in s.removed))
+    ]  # fmt: skip
+    blob = "".join("\n".join(texts).split())
+    utf8 = decode_bytes(html).text.encode("utf-8")
+    tree = lxml_html.fromstring(utf8, parser=lxml_html.HTMLParser(encoding="utf-8"))
+    missing = []
+    for p in tree.iter("p"):
+        if any(a.tag in ("head", "script", "style", "noscript", "template")
+               for a in p.iterancestors()):  # fmt: skip
+            continue
+        text = " ".join(p.text_content().split())
+        if text and "".join(fix_line(text).split()) not in blob:
+            missing.append(text)
+    return missing
+
+
+@pytest.mark.parametrize("path", _HTML_FIXTURES, ids=[p.stem for p in _HTML_FIXTURES])
+def test_every_paragraph_of_an_html_fixture_is_in_the_record_or_logged(path):
+    assert _unaccounted_paragraphs(path.read_bytes()) == []
+
+
+def test_a_paragraph_the_extraction_drops_is_logged_with_its_rule():
+    aside = "Our office hours are nine to five on weekdays, and the phones are answered then."
+    body = "".join(f"<p>{P} Paragraph {i} of the story.</p>" for i in range(6))
+    page = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<article><h1>Council approves budget</h1>{body}</article>"
+        f'<div class="sidebar"><p>{aside}</p></div></body></html>'
+    ).encode()
+    article = cleannews.clean(page)
+    assert aside not in article.paragraphs
+    assert [(r.text, r.rule, r.stage, r.line) for r in article.removed if r.text == aside] == [
+        (aside, "html-not-extracted", "html", None)
+    ]
+    assert _unaccounted_paragraphs(page) == []
