@@ -31,7 +31,9 @@ bounded whatever the length of the input. Results are yielded in input order.
 after it becomes an error result (`PageTimeout`, naming the page) and the stream goes
 on: the worker holding it is stopped and a fresh pool takes over the pages in flight.
 Wall time, not CPU time, so that it holds for a worker that is stopped (SIGSTOP), starved
-by the machine's load, or sleeping, as well as for one that spins. Pages travel in chunks:
+by the machine's load, or sleeping, as well as for one that spins. The clock starts when
+a worker starts the page's chunk (each worker says so on a queue, after a warm-up page),
+so neither the queue nor a pool's start-up is charged to a page. Pages travel in chunks:
 a chunk gets `page_timeout` for each of its pages, and a chunk over its deadline is run
 again one page at a time, each with `page_timeout`, so that the page at fault is the one
 named. With a deadline, `workers=1` cleans in one worker process (a thread cannot be
@@ -163,17 +165,24 @@ def _run(pipeline: Pipeline, task: _Task | BatchResult) -> BatchResult:
 # -- worker side: the pipeline arrives once, through the pool's initializer -----------------
 
 _WORKER_PIPELINE: Pipeline | None = None
+#: Where a worker says which chunk it starts (with a deadline only): the deadline is
+#: counted from there, not from the pool's start-up or the queue.
+_WORKER_STARTS: Any = None
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
+def _init_worker(pipeline: Pipeline, starts: Any = None) -> None:
+    global _WORKER_PIPELINE, _WORKER_STARTS
+    _WORKER_PIPELINE, _WORKER_STARTS = pipeline, starts
+    if starts is not None:  # imports, language profiles, compiled rules: before any page
+        pipeline.clean("Warm up: the first page is not charged for the worker's start-up.")
 
 
-def _run_chunk(chunk: list[_Task | BatchResult]) -> list[BatchResult]:
+def _run_chunk(chunk: list[_Task | BatchResult], number: int = -1) -> list[BatchResult]:
     pipeline = _WORKER_PIPELINE
     if pipeline is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without a pipeline")
+    if _WORKER_STARTS is not None:
+        _WORKER_STARTS.put(number)
     return [_run(pipeline, task) for task in chunk]
 
 
@@ -223,28 +232,50 @@ def clean_many(
     limit = max_pending if max_pending is not None else 4 * workers * chunksize
     if limit < 1:
         raise ValueError(f"max_pending must be >= 1, got {max_pending}")
-    pool = _Pool(pipeline, workers, start_method)
+    pool = _Pool(pipeline, workers, start_method, timed=page_timeout is not None)
     return _pooled(tasks, pool, min(chunksize, limit), limit, page_timeout)
 
 
 class _Pool:
-    """The process pool, which a page over its deadline replaces with a fresh one."""
+    """The process pool, which a page over its deadline replaces with a fresh one.
 
-    def __init__(self, pipeline: Pipeline, workers: int, start_method: str | None) -> None:
-        self.pipeline, self.workers = pipeline, workers
+    With a deadline, each worker reports the number of the chunk it starts on a queue
+    (a new queue for each pool: a killed worker may leave one locked)."""
+
+    def __init__(
+        self, pipeline: Pipeline, workers: int, start_method: str | None, timed: bool
+    ) -> None:
+        self.pipeline, self.workers, self.timed = pipeline, workers, timed
         self.context = multiprocessing.get_context(start_method)
-        self.executor = self._start()
+        self.numbers: dict[Future[list[BatchResult]], int] = {}
+        self.started_at: dict[int, float] = {}
+        self._count = 0
+        self.executor, self.starts = self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+    def _start(self) -> tuple[ProcessPoolExecutor, Any]:
+        starts = self.context.SimpleQueue() if self.timed else None
+        executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=self.context,
             initializer=_init_worker,
-            initargs=(self.pipeline,),
+            initargs=(self.pipeline, starts),
         )
+        return executor, starts
 
     def submit(self, chunk: list[_Task | BatchResult]) -> Future[list[BatchResult]]:
-        return self.executor.submit(_run_chunk, chunk)
+        self._count += 1
+        future = self.executor.submit(_run_chunk, chunk, self._count)
+        self.numbers[future] = self._count
+        return future
+
+    def started(self, future: Future[list[BatchResult]]) -> float | None:
+        """When a worker was seen starting the chunk (monotonic clock), if it was."""
+        while self.starts is not None and not self.starts.empty():
+            self.started_at.setdefault(self.starts.get(), time.monotonic())
+        return self.started_at.get(self.numbers.get(future, 0))
+
+    def forget(self, future: Future[list[BatchResult]]) -> None:
+        self.started_at.pop(self.numbers.pop(future, 0), None)
 
     def restart(self) -> None:
         """Stop every worker (a stuck one does not stop by itself) and start afresh."""
@@ -252,7 +283,9 @@ class _Pool:
         for process in processes:
             process.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._start()
+        self.numbers.clear()
+        self.started_at.clear()
+        self.executor, self.starts = self._start()
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -284,11 +317,12 @@ def _pooled(
                 return
             chunk, future = pending[0]
             if page_timeout is not None and not _finished_in_time(
-                future, page_timeout * len(chunk)
+                pool, future, page_timeout * len(chunk)
             ):
                 yield from _after_a_timeout(pool, pending, page_timeout)
                 in_flight = sum(len(c) for c, _ in pending)
                 continue
+            pool.forget(future)
             pending.popleft()
             in_flight -= len(chunk)
             yield from _chunk_results(chunk, future)
@@ -296,19 +330,16 @@ def _pooled(
         pool.close()
 
 
-def _finished_in_time(future: Future[list[BatchResult]], budget: float) -> bool:
+def _finished_in_time(pool: _Pool, future: Future[list[BatchResult]], budget: float) -> bool:
     """Wait for the chunk; False once it has run `budget` seconds of wall time without
-    finishing. The clock starts when the chunk is seen running (a chunk still queued
-    behind others is not charged for their time)."""
-    started: float | None = None
+    finishing. The clock starts when a worker starts the chunk (not while it waits in the
+    queue or for a worker to start up)."""
     while True:
-        wait([future], timeout=_POLL_SECONDS if started is None else min(1.0, budget))
+        wait([future], timeout=_POLL_SECONDS)
         if future.done():
             return True
-        now = time.monotonic()
-        if started is None:
-            started = now if future.running() else None
-        elif now - started > budget:
+        started = pool.started(future)
+        if started is not None and time.monotonic() - started > budget:
             return False
 
 
