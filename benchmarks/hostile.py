@@ -4,22 +4,30 @@ the outcomes, tests/test_guarantees.py the linear growth).
     /work/venv/bin/python benchmarks/hostile.py              # every input, 3 runs each
     /work/venv/bin/python benchmarks/hostile.py --runs 1 --only lines,deep
     /work/venv/bin/python benchmarks/hostile.py --json /tmp/hostile.json
+    /work/venv/bin/python benchmarks/hostile.py --growth [--sizes 100000,1000000,10000000]
 
-Prints one row per input: its size, the maximum and the median seconds over the runs,
-and what the record holds (paragraphs, removed lines, warnings). Inputs are generated
-here at their full size (a 1,000,000-line page, 5 MB lines, 100,000 levels of nesting).
+Prints one row per input: its size, the maximum and the median seconds over the runs
+(wall time, and the CPU time of the slowest run), and what the record holds
+(paragraphs, removed lines, warnings). Inputs are generated here at their full size (a
+1,000,000-line page, 5 MB lines, 100,000 levels of nesting).
+
+`--growth` runs each shape of `SHAPES` at several sizes (100 KB, 1 MB and 10 MB by
+default, `max_input_chars` raised to fit) and prints the CPU time at each size and the
+growth exponent between consecutive sizes (1.0 is linear; issue 18 asks for at most 1.1).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import struct
 import sys
 import time
 import zlib
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -149,22 +157,97 @@ INPUTS: dict[str, tuple[Callable[[], str | bytes], dict[str, int]]] = {
 }
 
 
+def _four_letters(i: int) -> str:
+    return "".join("abcdefghijklmnopqrstuvwxyz"[(i // 26**k) % 26] for k in range(4))
+
+
+def _fill(unit: Callable[[int], str], chars: int) -> str:
+    """Lines made by `unit(i)` until the page has `chars` characters."""
+    out: list[str] = []
+    size = i = 0
+    while size < chars:
+        line = unit(i)
+        out.append(line)
+        size += len(line) + 1
+        i += 1
+    return "\n".join(out)
+
+
+def _html_fill(unit: Callable[[int], str], chars: int) -> str:
+    return "<html><body>" + _fill(unit, chars) + "</body></html>"
+
+
+#: Shapes for `--growth`: name -> (page of about n characters, config options). Each is
+#: built to hit one loop or pattern the red teams found super-linear.
+SHAPES: dict[str, tuple[Callable[[int], str], dict[str, object]]] = {
+    "mixed news lines": (lambda n: _fill(lambda i: _mixed(10).split("\n")[i % 10], n), {}),
+    "stories": (lambda n: _stories(max(1, n // 330)), {}),
+    "one repeated paragraph": (lambda n: _fill(lambda i: PROSE + " " + PROSE, n), {}),
+    "distinct bylines": (lambda n: _fill(lambda i: f"By Anna Q{_four_letters(i)}", n), {}),
+    "share bars ('Share ' x 12 + '!')": (lambda n: _fill(lambda i: "Share " * 12 + "!", n), {}),
+    "German credits ('und' x 54)": (
+        lambda n: _fill(lambda i: "Mit Material von " + "und" * 54 + "0", n),
+        {"languages": ("de",)},
+    ),
+    "U+3000 run in one line": (lambda n: "Abcdefghijklmn" + "\u3000" * n + "x", {}),
+    "U+3000 run in an HTML title": (
+        lambda n: f"<html><head><title>Abcdefghijklmn{chr(0x3000) * n}x | Site</title></head>"
+        f"<body><p>{PROSE}</p></body></html>",
+        {},
+    ),
+    "HTML paragraphs": (lambda n: _html_fill(lambda i: f"<p>Item {i} of a long list.</p>", n), {}),
+    "HTML paragraphs in a dropped sidebar": (
+        lambda n: f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p></article>"
+        + '<div class="sidebar">'
+        + _fill(lambda i: f"<p>Sidebar note number {i} that the extraction leaves out.</p>", n)
+        + "</div></body></html>",
+        {},
+    ),
+}
+
+
+def growth(sizes: list[int]) -> list[dict[str, object]]:
+    """CPU seconds of each shape at each size, and the exponent between sizes."""
+    rows = []
+    print(f"{'shape':40s} " + " ".join(f"{s / 1e6:>9.1f}M" for s in sizes) + "  exponents")
+    for name, (make, options) in SHAPES.items():
+        seconds = []
+        for size in sizes:
+            page = make(size)
+            config = CleanConfig(**{"max_input_chars": max(5_000_000, 2 * len(page)), **options})
+            pipe = default_pipeline(config)
+            start = time.process_time()
+            pipe.clean(page)
+            seconds.append(time.process_time() - start)
+        exponents = [
+            math.log(max(b, 1e-3) / max(a, 1e-3)) / math.log(y / x)
+            for (a, b), (x, y) in zip(pairwise(seconds), pairwise(sizes), strict=True)
+        ]
+        rows.append({"shape": name, "sizes": sizes, "cpu_s": seconds, "exponents": exponents})
+        print(f"{name:40s} " + " ".join(f"{t:9.2f}s" for t in seconds) + "  "
+              + " ".join(f"{e:.2f}" for e in exponents), flush=True)  # fmt: skip
+    return rows
+
+
 def run(name: str, runs: int) -> dict[str, object]:
     make, options = INPUTS[name]
     page = make()
     pipe = default_pipeline(CleanConfig(**options))
     times = []
+    cpu = 0.0
     article = None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         article = pipe.clean(page)
         times.append(time.perf_counter() - start)
+        cpu = max(cpu, time.process_time() - start_cpu)
     assert article is not None
     size = len(page)
     return {
         "input": name,
         "size": f"{size / 1e6:.1f} M{'B' if isinstance(page, bytes) else 'chars'}",
         "max_s": max(times),
+        "cpu_s": cpu,
         "median_s": statistics.median(times),
         "paragraphs": len(article.paragraphs),
         "removed": len(article.removed),
@@ -177,18 +260,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="runs per input (default 3)")
     ap.add_argument("--only", default="", help="comma-separated name fragments to run")
     ap.add_argument("--json", type=Path, default=None, help="also write the rows as JSON")
+    ap.add_argument("--growth", action="store_true", help="CPU time of SHAPES at --sizes")
+    ap.add_argument("--sizes", default="100000,1000000,10000000", help="sizes for --growth")
     args = ap.parse_args(argv)
+    if args.growth:
+        cleannews.clean("Warm up: imports, compiled rules, language profiles.")
+        found = growth([int(x) for x in args.sizes.split(",")])
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2, ensure_ascii=False), "utf-8")
+        return 0
     wanted = [w.strip().lower() for w in args.only.split(",") if w.strip()]
     names = [n for n in INPUTS if not wanted or any(w in n.lower() for w in wanted)]
     cleannews.clean("Warm up: imports, compiled rules, language profiles.")
     rows = []
-    print(f"{'input':38s} {'size':>11s} {'max s':>7s} {'median':>7s} {'paras':>7s} "
-          f"{'removed':>7s}  warnings")  # fmt: skip
+    print(f"{'input':38s} {'size':>11s} {'max s':>7s} {'median':>7s} {'cpu s':>7s} "
+          f"{'paras':>7s} {'removed':>7s}  warnings")  # fmt: skip
     for name in names:
         row = run(name, args.runs)
         rows.append(row)
         print(f"{name:38s} {row['size']:>11s} {row['max_s']:7.2f} {row['median_s']:7.2f} "
-              f"{row['paragraphs']:7d} {row['removed']:7d}  {'; '.join(row['warnings'])}",
+              f"{row['cpu_s']:7.2f} {row['paragraphs']:7d} {row['removed']:7d}  "
+              f"{'; '.join(row['warnings'])}",
               flush=True)  # fmt: skip
     worst = max(rows, key=lambda r: float(r["max_s"]))  # type: ignore[arg-type]
     took = float(worst["max_s"])  # type: ignore[arg-type]

@@ -288,6 +288,11 @@ def _repeat(line: str) -> Callable[[int], str]:
     return lambda n: "\n".join(line.format(i=i) for i in range(n))
 
 
+def _four_letters(i: int) -> str:
+    """A distinct four-letter name part for each i < 26**4."""
+    return "".join("abcdefghijklmnopqrstuvwxyz"[(i // 26**k) % 26] for k in range(4))
+
+
 def _stories(n: int) -> str:
     block = (
         "Council approves new budget plan number {i}\nBy Jane Doe\n12 March 2021\n"
@@ -321,6 +326,7 @@ SCALING: dict[str, tuple[Callable[[int], str], int]] = {
         ), 1500),
     "many stories": (_stories, 1500),
     "headline-like lines only": (_repeat("Council Approves Budget Item {i}"), 1500),
+    "distinct bylines": (lambda n: "\n".join(f"By Anna Q{_four_letters(i)}" for i in range(n)), 3000),
     "a story all in capitals": (
         lambda n: "\n".join(
             "THE COUNCIL MET ON MONDAY AND AGREED THE NEW BUDGET AFTER A LONG DEBATE, AIDES SAID."

@@ -158,9 +158,15 @@ def test_related_stories_and_newsletter_box_are_removed_and_logged():
 
 @pytest.mark.parametrize("name", ["figure_captions", "json_ld_meta", "latin1_page", "two_articles"])
 def test_pages_without_marked_boilerplate_log_no_html_removal(name):
-    """Byline elements the extractor dropped are logged (with field "authors"), nothing else."""
-    removals = [r for r in clean(name).removed if r.stage == "html" and r.rule != "html-byline"]
+    """Byline elements the extractor dropped are logged (with field "authors"), and the
+    paragraphs it left out (`html-not-extracted`), nothing else."""
+    logged = ("html-byline", "html-not-extracted")
+    removals = [r for r in clean(name).removed if r.stage == "html" and r.rule not in logged]
     assert removals == []
+    dropped = [r.text for r in clean(name).removed if r.rule == "html-not-extracted"]
+    assert dropped == (
+        ["Copyright 2023 Example Times. All rights reserved."] if name == "figure_captions" else []
+    )
     assert all(r.field == "authors" for r in clean(name).removed if r.rule == "html-byline")
 
 

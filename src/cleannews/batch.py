@@ -26,15 +26,28 @@ that use threads, and the same on every OS; scripts that call `clean_many` with 
 must guard their entry point with `if __name__ == "__main__":`), pages travel in chunks
 of `chunksize`, and at most `max_pending` pages are in flight at once, so memory stays
 bounded whatever the length of the input. Results are yielded in input order.
+
+`page_timeout` (seconds of wall time) is a per-page deadline. A page still not cleaned
+after it becomes an error result (`PageTimeout`, naming the page) and the stream goes
+on: the worker holding it is stopped and a fresh pool takes over the pages in flight.
+Wall time, not CPU time, so that it holds for a worker that is stopped (SIGSTOP), starved
+by the machine's load, or sleeping, as well as for one that spins. The clock starts when
+a worker starts the page's chunk (each worker says so on a queue, after a warm-up page),
+so neither the queue nor a pool's start-up is charged to a page. Pages travel in chunks:
+a chunk gets `page_timeout` for each of its pages, and a chunk over its deadline is run
+again one page at a time, each with `page_timeout`, so that the page at fault is the one
+named. With a deadline, `workers=1` cleans in one worker process (a thread cannot be
+stopped).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import Any
@@ -47,6 +60,12 @@ from cleannews.record import Article
 BatchItem = Page | tuple[Hashable, Any] | Mapping[str, Any]
 
 DEFAULT_CHUNKSIZE = 8
+#: How often the stream looks at the page it waits for, at most (seconds).
+_POLL_SECONDS = 0.05
+
+
+class PageTimeout(Exception):
+    """A page was not cleaned within the batch's `page_timeout`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,17 +186,24 @@ def _run(pipeline: Pipeline, task: _Task | BatchResult) -> BatchResult:
 # -- worker side: the pipeline arrives once, through the pool's initializer -----------------
 
 _WORKER_PIPELINE: Pipeline | None = None
+#: Where a worker says which chunk it starts (with a deadline only): the deadline is
+#: counted from there, not from the pool's start-up or the queue.
+_WORKER_STARTS: Any = None
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
+def _init_worker(pipeline: Pipeline, starts: Any = None) -> None:
+    global _WORKER_PIPELINE, _WORKER_STARTS
+    _WORKER_PIPELINE, _WORKER_STARTS = pipeline, starts
+    if starts is not None:  # imports, language profiles, compiled rules: before any page
+        pipeline.clean("Warm up: the first page is not charged for the worker's start-up.")
 
 
-def _run_chunk(chunk: list[_Task | BatchResult]) -> list[BatchResult]:
+def _run_chunk(chunk: list[_Task | BatchResult], number: int = -1) -> list[BatchResult]:
     pipeline = _WORKER_PIPELINE
     if pipeline is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without a pipeline")
+    if _WORKER_STARTS is not None:
+        _WORKER_STARTS.put(number)
     return [_run(pipeline, task) for task in chunk]
 
 
@@ -192,6 +218,7 @@ def clean_many(
     chunksize: int = DEFAULT_CHUNKSIZE,
     max_pending: int | None = None,
     start_method: str | None = "spawn",
+    page_timeout: float | None = None,
 ) -> Iterator[BatchResult]:
     """Clean every item of `pages`, yielding one `BatchResult` per item, in input order.
 
@@ -204,6 +231,9 @@ def clean_many(
         the input is read only as fast as results are consumed.
     start_method: multiprocessing start method for the pool ("spawn", "forkserver",
         "fork", or None for the platform default).
+    page_timeout: seconds of wall time a page may take before it becomes an error result
+        (`PageTimeout`) and its worker is stopped (see the module docstring); None: no
+        deadline.
 
     The input is consumed lazily and never stored; closing the returned iterator early
     (or breaking out of a loop over it) shuts the pool down.
@@ -214,31 +244,87 @@ def clean_many(
         raise ValueError(f"workers must be >= 1 (or None for one per CPU), got {workers}")
     if chunksize < 1:
         raise ValueError(f"chunksize must be >= 1, got {chunksize}")
+    if page_timeout is not None and not 0 < page_timeout < float("inf"):
+        raise ValueError(f"page_timeout must be a positive number of seconds, got {page_timeout}")
     pipeline = pipeline if pipeline is not None else default_pipeline()
     tasks = (_normalise(position, item) for position, item in enumerate(pages))
-    if workers == 1:
+    if workers == 1 and page_timeout is None:
         return (_run(pipeline, task) for task in tasks)
     limit = max_pending if max_pending is not None else 4 * workers * chunksize
     if limit < 1:
         raise ValueError(f"max_pending must be >= 1, got {max_pending}")
-    return _pooled(tasks, pipeline, workers, min(chunksize, limit), limit, start_method)
+    pool = _Pool(pipeline, workers, start_method, timed=page_timeout is not None)
+    return _pooled(tasks, pool, min(chunksize, limit), limit, page_timeout)
+
+
+class _Pool:
+    """The process pool, which a page over its deadline replaces with a fresh one.
+
+    With a deadline, each worker reports the number of the chunk it starts on a queue
+    (a new queue for each pool: a killed worker may leave one locked)."""
+
+    def __init__(
+        self, pipeline: Pipeline, workers: int, start_method: str | None, timed: bool
+    ) -> None:
+        self.pipeline, self.workers, self.timed = pipeline, workers, timed
+        self.context = multiprocessing.get_context(start_method)
+        self.numbers: dict[Future[list[BatchResult]], int] = {}
+        self.started_at: dict[int, float] = {}
+        self._count = 0
+        self.executor, self.starts = self._start()
+
+    def _start(self) -> tuple[ProcessPoolExecutor, Any]:
+        starts = self.context.SimpleQueue() if self.timed else None
+        executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=self.context,
+            initializer=_init_worker,
+            initargs=(self.pipeline, starts),
+        )
+        return executor, starts
+
+    def submit(self, chunk: list[_Task | BatchResult]) -> Future[list[BatchResult]]:
+        self._count += 1
+        future = self.executor.submit(_run_chunk, chunk, self._count)
+        self.numbers[future] = self._count
+        return future
+
+    def started(self, future: Future[list[BatchResult]]) -> float | None:
+        """When a worker was seen starting the chunk (monotonic clock), if it was."""
+        while self.starts is not None and not self.starts.empty():
+            self.started_at.setdefault(self.starts.get(), time.monotonic())
+        return self.started_at.get(self.numbers.get(future, 0))
+
+    def forget(self, future: Future[list[BatchResult]]) -> None:
+        self.started_at.pop(self.numbers.pop(future, 0), None)
+
+    def restart(self) -> None:
+        """Stop every worker (a stuck one does not stop by itself) and start afresh."""
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        for process in processes:
+            process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.numbers.clear()
+        self.started_at.clear()
+        self.executor, self.starts = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+_Pending = deque[tuple[list[_Task | BatchResult], Future[list[BatchResult]]]]
 
 
 def _pooled(
     tasks: Iterator[_Task | BatchResult],
-    pipeline: Pipeline,
-    workers: int,
+    pool: _Pool,
     chunksize: int,
     limit: int,
-    start_method: str | None,
+    page_timeout: float | None,
 ) -> Iterator[BatchResult]:
-    context = multiprocessing.get_context(start_method)
-    pending: deque[tuple[list[_Task | BatchResult], Future[list[BatchResult]]]] = deque()
+    pending: _Pending = deque()
     in_flight = 0
     exhausted = False
-    executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,)
-    )
     try:
         while True:
             while not exhausted and in_flight + chunksize <= limit:
@@ -246,15 +332,65 @@ def _pooled(
                 if not chunk:
                     exhausted = True
                     break
-                pending.append((chunk, executor.submit(_run_chunk, chunk)))
+                pending.append((chunk, pool.submit(chunk)))
                 in_flight += len(chunk)
             if not pending:
                 return
-            chunk, future = pending.popleft()
+            chunk, future = pending[0]
+            if page_timeout is not None and not _finished_in_time(
+                pool, future, page_timeout * len(chunk)
+            ):
+                yield from _after_a_timeout(pool, pending, page_timeout)
+                in_flight = sum(len(c) for c, _ in pending)
+                continue
+            pool.forget(future)
+            pending.popleft()
             in_flight -= len(chunk)
             yield from _chunk_results(chunk, future)
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+def _finished_in_time(pool: _Pool, future: Future[list[BatchResult]], budget: float) -> bool:
+    """Wait for the chunk; False once it has run `budget` seconds of wall time without
+    finishing. The clock starts when a worker starts the chunk (not while it waits in the
+    queue or for a worker to start up)."""
+    while True:
+        wait([future], timeout=_POLL_SECONDS)
+        if future.done():
+            return True
+        started = pool.started(future)
+        if started is not None and time.monotonic() - started > budget:
+            return False
+
+
+def _after_a_timeout(pool: _Pool, pending: _Pending, page_timeout: float) -> list[BatchResult]:
+    """The head chunk ran over its deadline: stop the pool, resubmit what was in flight,
+    and give the results of a page that is named, or run a chunk again page by page."""
+    chunk, _ = pending.popleft()
+    pool.restart()
+    rest = [c for c, _ in pending]
+    pending.clear()
+    if len(chunk) > 1:  # which page? each again on its own, at the head of the stream
+        rest = [[task] for task in chunk] + rest
+        results: list[BatchResult] = []
+    else:
+        results = [_timed_out(chunk[0], page_timeout)]
+    for again in rest:
+        pending.append((again, pool.submit(again)))
+    return results
+
+
+def _timed_out(task: _Task | BatchResult, page_timeout: float) -> BatchResult:
+    if isinstance(task, BatchResult):
+        return task
+    return _failed(
+        task.id,
+        PageTimeout(
+            f"page {task.id!r} was not cleaned within {page_timeout:g} s of wall time; "
+            "its worker was stopped"
+        ),
+    )
 
 
 def _chunk_results(
@@ -280,4 +416,11 @@ def _take(tasks: Iterator[_Task | BatchResult], n: int) -> list[_Task | BatchRes
     return chunk
 
 
-__all__ = ["BatchError", "BatchItem", "BatchResult", "clean_many", "split_article"]
+__all__ = [
+    "BatchError",
+    "BatchItem",
+    "BatchResult",
+    "PageTimeout",
+    "clean_many",
+    "split_article",
+]

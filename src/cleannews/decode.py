@@ -157,6 +157,21 @@ _EXTRA_LABELS = {
     "ks_c_5601-1987": "cp949",
     "x-user-defined": "cp1252",
 }
+# The encodings of the WHATWG Encoding Standard, as Python canonical codec names
+# (before `_SUPERSETS`), plus UTF-32, which a BOM or a label states unambiguously.
+# Browsers ignore any other label: EBCDIC ("cp500", "ibm037", "cp1140", "cp875"),
+# DOS code pages, "hz" ... turn an ASCII page into mojibake (issue 18).
+_WEB_ENCODINGS = frozenset(
+    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+    | {"ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874"}
+    | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
+    | {f"cp{n}" for n in range(1250, 1259)}
+    | {"gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp"}
+    | {"shift_jis", "cp932", "euc_kr", "cp949"}
+)
+#: Printable ASCII: an encoding that does not decode it to itself is not ASCII-compatible
+#: (UTF-16, UTF-32, EBCDIC), and a label naming one is a lie on bytes that read as UTF-8.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 # Python text codecs that are not charsets a web page can be in (or, for
 # utf-7, a known XSS vector that browsers refuse).
 _NOT_CHARSETS = frozenset(
@@ -169,6 +184,10 @@ _META_CHARSET_RE = re.compile(
 )
 _HTML_HINT_RE = re.compile(rb"<html|<!doctype", re.IGNORECASE)
 _CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: C1 controls: no web page has them as text, so a label whose encoding decodes the
+#: bytes to one is the wrong label (plausibility check of a label's decoding; cp1252,
+#: whose WHATWG table maps its five undefined bytes to C1 controls, is exempt).
+_C1_CONTROL_RE = re.compile("[\x80-\x9f]")
 
 
 def _build_whatwg_cp1252() -> str:
@@ -209,6 +228,8 @@ def _normalize_label(label: str, *, from_meta: bool) -> tuple[str | None, str | 
         if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
             return None, f"unsupported charset {label.strip()!r} ignored"
         name = info.name
+    if name not in _WEB_ENCODINGS:
+        return None, f"charset {label.strip()!r} is not a web encoding (WHATWG); ignored"
     if from_meta and name.startswith(("utf-16", "utf-32")):
         # WHATWG: a meta tag readable as ASCII cannot be in UTF-16/32.
         return "utf-8", None
@@ -227,6 +248,17 @@ def _declared_charset(declared: str) -> str | None:
     if "/" in declared or ";" in declared:
         return None
     return declared
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Printable ASCII bytes decode to the same characters."""
+    return _decode_strict(_PRINTABLE_ASCII, encoding) == _PRINTABLE_ASCII.decode("ascii")
+
+
+def _lies_about_ascii(data: bytes, candidates: list[tuple[str, str, str]]) -> bool:
+    """ASCII bytes without a NUL (no UTF-16 or UTF-32 text) under a label whose encoding
+    would read them as other characters: the decoded text would not be the page."""
+    return b"\x00" not in data and any(not _ascii_compatible(c) for _, _, c in candidates)
 
 
 def _looks_html(data: bytes) -> bool:
@@ -376,7 +408,9 @@ def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Dec
         if encoding is not None and encoding not in (c for _, _, c in candidates):
             candidates.append((source, label, encoding))
 
-    if any(not c.startswith("utf-8") for _, _, c in candidates) and not data.isascii():
+    if any(not c.startswith("utf-8") for _, _, c in candidates) and (
+        not data.isascii() or _lies_about_ascii(data, candidates)
+    ):
         # Non-ASCII bytes that form valid UTF-8 are UTF-8: text in a legacy
         # charset essentially never happens to be valid UTF-8 (it would
         # have to consist of sequences like "Ã©"), while pages that say
@@ -385,7 +419,9 @@ def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Dec
         utf8 = _decode_strict(data, "utf-8")
         if utf8 is not None:
             for source, label, codec in candidates:
-                if not codec.startswith("utf-8"):
+                if not codec.startswith("utf-8") and (
+                    not data.isascii() or not _ascii_compatible(codec)
+                ):
                     warnings.append(
                         f"{source} charset {label!r} ignored: the bytes are valid UTF-8"
                     )
@@ -393,7 +429,7 @@ def _decode_text(data: bytes, declared: str | None, is_html: bool | None) -> Dec
 
     for source, label, encoding in candidates:
         text = _decode_strict(data, encoding)
-        if text is not None:
+        if text is not None and (encoding == "cp1252" or _C1_CONTROL_RE.search(text) is None):
             return _finish(data, text, encoding, warnings)
         warnings.append(f"{source} charset {label!r} does not fit the bytes; ignored")
 

@@ -58,7 +58,9 @@ class StoryMeta:
     title: str | None = None
     subtitle: str | None = None
     summary: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
+    #: Names in the order found, each once: a dict, so that adding a name is a lookup, not
+    #: a scan of the names found so far (a page of distinct bylines was quadratic).
+    authors: dict[str, None] = field(default_factory=dict)
     published: dt.date | dt.datetime | None = None
     dateline: str | None = None
 

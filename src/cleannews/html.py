@@ -931,9 +931,60 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     doc.html_removals = [HtmlRemoved(r.text, r.rule, r.element, r.marker) for r in removals]
     doc.page.url = page.url or url
     _add_bylines(doc, bylines, text)
+    known = [*captions, *(b for b in bylines if b), page.title or ""]
+    doc.html_removals += [
+        HtmlRemoved(block, HTML_NOT_EXTRACTED)
+        for block in unextracted_paragraphs(tree, text, known)
+    ]
     for message in warnings:
         doc.warn(message)
     return doc
+
+
+HTML_NOT_EXTRACTED = structural_rule(
+    "html-not-extracted",
+    "html",
+    "A paragraph of the page that the extraction left out (judged boilerplate, or outside "
+    "the page's <article>s): logged, so that no paragraph vanishes without a record.",
+)
+#: Paragraph-like elements whose text must reach the record or the log.
+_BLOCKS = etree.XPath(
+    "//p[not(ancestor::head or ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+#: Paragraphs looked up inside the extracted text (not as one of its lines) at most: the
+#: lookup reads the whole text, so a page of thousands of them would be quadratic.
+MAX_INNER_LOOKUPS = 500
+
+
+def unextracted_paragraphs(tree: etree._Element, text: str, known: list[str]) -> list[str]:
+    """The texts of the `<p>` elements (white space collapsed) that are in neither the
+    extracted `text` nor `known` (captions, bylines, the title), once each, in page order.
+
+    Texts are compared without white space, since the extractor and the tree space inline
+    elements differently. A paragraph is found when it is one of the text's lines, or,
+    for at most `MAX_INNER_LOOKUPS` paragraphs, inside the text (a `<p>` the extractor
+    merged with its neighbours); past that, paragraphs not found as lines are logged."""
+    lines = {_squashed(line) for line in text.splitlines()}
+    lines.update(_squashed(k) for k in known)
+    whole = _squashed(text)
+    missing: dict[str, None] = {}
+    lookups = 0
+    for element in _BLOCKS(tree):
+        block = _text(element)
+        key = _squashed(block)
+        if not key or key in lines or block in missing:
+            continue
+        if lookups < MAX_INNER_LOOKUPS:
+            lookups += 1
+            if key in whole:
+                continue
+        missing[block] = None
+    return list(missing)
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:

@@ -26,14 +26,19 @@ from cleannews.document import PageMeta
 from cleannews.shapes import is_name_like
 
 _SPACES = regex.compile(r"\s+")
-#: A title's trailing site segment ("Headline | Site").
-_SUFFIX = regex.compile(r"^(.{10,}?)\s+[|\-–—·•»]\s+([^|\-–—·•»]{2,40})$")
+#: The separator patterns below start their `\s+` only where a run of spaces starts
+#: (`(?<!\s)`): tried from every position of a long run, `\s+` read the rest of the run
+#: each time, quadratic on a title with a long run of U+3000 (issue 18).
+#: A title's trailing site segment ("Headline | Site"). The separator may also start at
+#: the tenth character, the first that `.{10,}?` leaves to it, even inside a run.
+_SUFFIX = regex.compile(r"^(.{10,}?)(?:(?<!\s)|(?<=^.{10}))\s+[|\-–—·•»]\s+([^|\-–—·•»]{2,40})$")
 #: Separators a site segment may stand behind (as in the benchmark's loose title check).
-_SEGMENTS = regex.compile(r"\s+(?:\||-|–|—|:|»|·|•)\s+")
+_SEGMENTS = regex.compile(r"(?<!\s)\s+(?:\||-|–|—|:|»|·|•)\s+")
 #: Separators between a headline and a site name in a `<title>` (not ":").
-_SITE_SEPARATORS = regex.compile(r"\s+(?:\||-|–|—|»|·|•)\s+")
-#: A separator left at either end of a title ("| Headline").
-_EDGE_SEPARATORS = regex.compile(r"^(?:[|\-–—·•»:]\s+)+|(?:\s+[|\-–—·•»:])+$")
+_SITE_SEPARATORS = regex.compile(r"(?<!\s)\s+(?:\||-|–|—|»|·|•)\s+")
+#: Separators left at the start of a title ("| Headline"); `_trim_edge_separators` uses it
+#: on the reversed title for those at the end, so that it stays one anchored match.
+_EDGE_SEPARATORS = regex.compile(r"^(?:[|\-–—·•»:]\s+)+")
 _LEADING_SEPARATOR = regex.compile(r"^\s+[|\-–—·•»]\s+")
 #: JSON-LD types of a story (NewsArticle, ReportageNewsArticle, BlogPosting, ...).
 _STORY_TYPES = regex.compile(r"Article|Posting|^Report$")
@@ -466,12 +471,21 @@ def _site_segments(title: str | None, site: str | None) -> list[str]:
     return parts[-1:] if len(parts) > 1 and not _same_text(parts[0], site) else []
 
 
+def _trim_edge_separators(title: str) -> str:
+    """The title without separators at either end ("| Headline -"). The end's are found
+    as the start's of the reversed title: one anchored match instead of a search from
+    every position, which was quadratic on a run of separators."""
+    head = _EDGE_SEPARATORS.match(title)
+    title = title[head.end() :] if head else title
+    tail = _EDGE_SEPARATORS.match(title[::-1])
+    return title[: len(title) - tail.end()] if tail else title
+
+
 def _without_site(title: str, site: str | None) -> str:
     """The title without a leading segment that is the site's name ("Site | Headline"), or
     else a trailing site segment, and without a separator left at either end. "Site:
     Headline" keeps its first part: a colon there as often introduces the headline."""
-    trimmed: str = _EDGE_SEPARATORS.sub("", title)
-    title = trimmed.strip() or title
+    title = _trim_edge_separators(title).strip() or title
     if site and title[: len(site)].casefold() == site.casefold():
         rest: str = _LEADING_SEPARATOR.sub("", title[len(site) :])
         if rest != title[len(site) :] and len(rest) >= 10:

@@ -21,16 +21,45 @@ _HTML_START = regex.compile(
     regex.IGNORECASE | regex.DOTALL,
 )
 _TAG = regex.compile(
-    r"</?(?:p|div|br|span|a|li|article|section|h[1-6]|img|figure)\b", regex.IGNORECASE
+    r"</?(?:p|div|br|span|a|li|article|section|h[1-6]|img|figure)\b(\s+[\w:-]+\s*=)?",
+    regex.IGNORECASE,
 )
+#: What may stand right before a tag that is markup: a line start, another tag's ">", or
+#: the text the tag ends or breaks ("word</b>", "end.</p>", "line<br>"). A tag that prose
+#: mentions stands after a space, a quote or a bracket ("wrap it in <p> tags").
+_MARKUP_BEFORE = frozenset("\r\n>.,;:!?")
+#: Tags that stand as markup in the first 4 KB from which a text without a document
+#: start is read as HTML.
+MIN_MARKUP_TAGS = 5
 
 
 def looks_like_html(text: str) -> bool:
-    """An HTML document, or text dense with HTML tags (not prose mentioning "<p>")."""
+    """An HTML document, or text dense with tags that stand as markup.
+
+    Prose that mentions tags ("wrap each paragraph in <p> tags") is text: a tag counts
+    only with attributes or where markup puts it (see `_MARKUP_BEFORE`). A cleaned body
+    that mentions tags is therefore text when cleaned again (issue 18)."""
     head = text[:4096]
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 5
+    markup = 0
+    for tag in _TAG.finditer(head):
+        if tag.group(1) or _stands_as_markup(head, tag.start()):
+            markup += 1
+            if markup >= MIN_MARKUP_TAGS:
+                return True
+    return False
+
+
+def _stands_as_markup(head: str, start: int) -> bool:
+    """The tag at `start` follows a line start or a tag (spaces between allowed), or is
+    glued to the text before it."""
+    window = head[max(0, start - 64) : start]
+    indent = len(window) - len(window.rstrip(" \t"))
+    before = head[start - indent - 1] if start - indent > 0 else "\n"
+    if indent:
+        return before in "\r\n>"
+    return before in _MARKUP_BEFORE or before.isalnum()
 
 
 def prepare(

@@ -229,12 +229,15 @@ def list_item_text(line: str) -> str | None:
 
 
 def _text_after(marker: regex.Pattern[str], line: str) -> str | None:
-    """The text after `marker` at the start of `line`; None without the marker or text."""
+    """The text after `marker` at the start of `line`; None without the marker or text.
+
+    Only the spaces the encoding stage strips are stripped from the end: a summary item
+    is the rest of its line as repaired, so an ideographic space there stays with it."""
     found = marker.match(line)
     if not found:
         return None
-    rest = line[found.end() :].strip()
-    return rest or None
+    rest = line[found.end() :].rstrip(" ")
+    return rest if rest.strip() else None
 
 
 def is_title_case(text: str) -> bool:

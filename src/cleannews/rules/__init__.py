@@ -21,6 +21,8 @@ from typing import Any
 import regex
 import tomllib
 
+from cleannews.rules.safety import pattern_problem
+
 #: What a rule's match means for the line. `caption` moves it to captions, `remove` drops
 #: it, `byline` feeds the metadata stage (date lines are recognised by `cleannews.dates`).
 TAGS = ("caption", "remove", "byline")
@@ -212,8 +214,23 @@ def plugin_packs() -> tuple[RulePack, ...]:
             obj = pack_from_toml(Path(obj).read_text("utf-8"), str(obj))
         if not isinstance(obj, RulePack):
             raise RuleError(f"entry point {ep.name!r} gave {type(obj).__name__}, not a RulePack")
+        check_pack_patterns(obj)
         packs.append(obj)
     return tuple(packs)
+
+
+def check_pack_patterns(pack: RulePack) -> None:
+    """Refuse a pack with a pattern that can backtrack exponentially (`safety.py`): such a
+    pattern burns the whole `regex_timeout` on every hostile line. Plugin packs are
+    checked when they load; the built-in ones by the test suite."""
+    for rule in pack.rules:
+        problem = pattern_problem(rule.pattern)
+        if problem is not None:
+            raise RuleError(
+                f"pack {pack.name!r}, rule {rule.name!r}: {problem}. Such a pattern can "
+                "backtrack exponentially; make the parts unambiguous, or put the separator "
+                "in an atomic group `(?>...)` (docs/writing-rules.md)"
+            )
 
 
 def all_packs(include_plugins: bool = True) -> tuple[RulePack, ...]:

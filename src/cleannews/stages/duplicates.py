@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from fractions import Fraction
 from itertools import chain, pairwise
 
@@ -107,19 +108,7 @@ class CollapseDuplicates(Stage):
         Lines repeated *inside* the body stay: recipes, Q&As and lists repeat lines on
         purpose, and the text as published keeps them.
         """
-        first_prose = next(
-            (i for i, ln in enumerate(lines) if ln.is_open and is_prose(ln.text)), len(lines)
-        )
-        kept = _KeptKeys()
-        for pos, line in enumerate(lines):
-            first = kept.first_holder(line.text)
-            if first is None:
-                header = pos < first_prose and (
-                    is_headline_like(line.text) or is_name_like(line.text)
-                )
-                if header or line.fate == Fate.CAPTION:
-                    kept.add(line)
-                continue
+        for line, first in repeated_header_lines(lines):
             doc.repeats[first.no] = doc.repeats.get(first.no, 1) + 1
             doc.remove(line, _repeat_rule(first), self.name, trigger=first)
 
@@ -197,6 +186,26 @@ class _KeptKeys:
             else:
                 return True
         return False
+
+
+def repeated_header_lines(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
+    """(repeat, first line it repeats) for each line that repeats a header line (a
+    headline- or name-like line above the first prose line) or a caption, in order.
+
+    The metadata stage uses it too, on a story left without prose once its header is
+    read, so that the body's repeats go on the first cleaning, not on the second."""
+    first_prose = next(
+        (i for i, ln in enumerate(lines) if ln.is_open and is_prose(ln.text)), len(lines)
+    )
+    kept = _KeptKeys()
+    for pos, line in enumerate(lines):
+        first = kept.first_holder(line.text)
+        if first is None:
+            header = pos < first_prose and (is_headline_like(line.text) or is_name_like(line.text))
+            if header or line.fate == Fate.CAPTION:
+                kept.add(line)
+            continue
+        yield line, first
 
 
 def _repeat_rule(first: Line) -> str:

@@ -36,7 +36,7 @@ from cleannews.shapes import (
 )
 from cleannews.signals import LANGUAGE, LINE_TEXT, METADATA, REPEATS, STORIES
 from cleannews.stages.base import RuleStage, register_stage
-from cleannews.stages.duplicates import DUP_HEADLINE
+from cleannews.stages.duplicates import DUP_HEADLINE, repeated_header_lines
 
 BYLINE = structural_rule("byline", "metadata", "A byline: its names go to `authors`.")
 DATE_BYLINE = structural_rule(
@@ -54,6 +54,12 @@ HEADLINE_LINE = structural_rule(
     "headline-line",
     "metadata",
     "The text's headline line where the page's metadata gives the title in other words.",
+)
+ZONE_REPEAT = structural_rule(
+    "zone-repeat",
+    "metadata",
+    "A repeat of a headline-like line in a story left without prose once its header is "
+    "read: cleaned again, the body is all header and the duplicates stage would drop it.",
 )
 ZONE_HEADLINE = structural_rule(
     "zone-headline",
@@ -292,9 +298,15 @@ class AssignMetadata(RuleStage):
         before its first prose paragraph, and the first title candidate there would
         become the title. So no title candidate stays above a story's first paragraph
         (the zone has been read: the title, if any, is taken): cleaning is idempotent.
-        Hard-wrapped text and text without prose get no header zone, there or here."""
+        Hard-wrapped text and text without prose get no header zone, there or here.
+        A body left without prose (its prose became the subtitle) is all header to the
+        duplicates stage of a second cleaning: its repeated headlines go now
+        (`zone-repeat`)."""
         body = [line for line in lines if line.fate == Fate.BODY]
         top = _zone_length(doc, body)
+        if top == len(body):  # no prose left: all of it is header to the duplicates stage
+            for line, _first in repeated_header_lines(body):
+                doc.remove(line, ZONE_REPEAT, self.name)
         if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
             return
         for line in body[:top]:
@@ -305,14 +317,19 @@ class AssignMetadata(RuleStage):
         """The HTML title, where the extracted text repeats it, is the title line.
 
         A line that repeats it word for word is taken even when it reads as a sentence (a
-        headline ending in "?" or "!"); a line that only resembles it must not."""
+        headline ending in "?" or "!"); a line that only resembles it must not. The record's
+        title is the page's, so a line that differs from it in any character (case,
+        punctuation) is removed with `headline-line`, not marked as the title line."""
         title = doc.page.title or ""
         for line in lines[:10]:
             if not line.is_open:
                 continue
             if line_key(line.text) == line_key(title) and is_headline_like(line.text):
                 meta.title = line.text
-                doc.mark(line, Fate.TITLE, None, self.name)
+                if line.text == title:
+                    doc.mark(line, Fate.TITLE, None, self.name)
+                else:  # the title is the page's ("!", capitals): the line is logged with it
+                    doc.remove(line, HEADLINE_LINE, self.name, into="title")
                 return
             if is_prose(line.text):
                 continue
@@ -450,7 +467,10 @@ def _is_short_caps(text: str) -> bool:
 
 
 def _add_authors(meta: StoryMeta, names: str) -> None:
-    meta.authors.extend(n for n in split_names(names) if n not in meta.authors)
+    """Add a byline's names to the story's authors, each name once, in constant time per
+    name (the authors are a dict used as an ordered set)."""
+    for name in split_names(names):
+        meta.authors.setdefault(name, None)
 
 
 def _same_headline(line: str, title: str) -> bool:
