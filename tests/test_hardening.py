@@ -172,7 +172,7 @@ def test_a_repeated_kicker_headline_in_a_story_left_without_prose_goes_the_first
         "Council approves the budget", P, (series,)
     )
     assert [(f.line, f.rule) for f in explanation.lines if f.fate == "removed"] == [
-        (3, "byline"), (4, "zone-repeat")
+        (3, "byline-by"), (4, "zone-repeat")
     ]
     assert cleannews.clean(article.body).paragraphs == article.paragraphs
 

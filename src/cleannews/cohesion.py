@@ -24,13 +24,18 @@ from collections.abc import Sequence
 
 import regex
 
+from cleannews.settings import SETTINGS
+
 #: A content word: letters only (no digits, no underscore), five or more of them.
 _CONTENT_WORD = regex.compile(r"[^\W\d_]{5,}")
 #: Content words in each window on either side of a gap. 200 is about 550 running words of
 #: English: enough to hold a story's recurring names and terms; a window much shorter
 #: compares two paragraphs, whose vocabulary differs inside one story too (measured on
 #: the splitting benchmark's dev cases: 100 separates true joins from other gaps less well).
-WINDOW_WORDS = 200
+WINDOW_WORDS = SETTINGS.cohesion_window_words.value
+#: Most lines a window reads, whatever their words: lines with no content word (a run
+#: of headings, of spaces) must not make each window walk the whole page (quadratic).
+WINDOW_LINES = 60
 
 
 def content_words(text: str) -> list[str]:
@@ -74,7 +79,7 @@ class Cohesion:
         weights: dict[str, float] = {}
         idf = self.idf
         taken = 0
-        for pos in positions:
+        for pos in positions[:WINDOW_LINES]:
             if taken >= self.window:
                 break
             for word in self.units[pos]:

@@ -6,8 +6,6 @@ contributor knows which numbers have evidence behind them and which are open to 
 measured change). The stages read their values from `SETTINGS`; docs/architecture.md
 shows the table `settings_table()` makes, and a test keeps the two equal.
 
-The stories stage's thresholds stay in `stages/stories.py` while that stage is being
-rewritten.
 """
 
 from __future__ import annotations
@@ -93,6 +91,91 @@ class Settings:
         "lines from the first prose paragraph in which a byline or date line still "
         "belongs to the header zone",
         BY_HAND,
+    )
+
+    # -- stories: splitting a page into stories, and its tail ------------------------------
+    story_header_window: Threshold[int] = Threshold(
+        10, "lines after a candidate headline that may hold its header block", BY_HAND
+    )
+    story_prose_lookahead: Threshold[int] = Threshold(
+        8,
+        "a new story's prose paragraphs (`min_story_paragraphs`) are looked for among this "
+        "many lines per paragraph wanted, plus `story_prose_lookahead_extra` (bounded work)",
+        BY_HAND,
+    )
+    story_prose_lookahead_extra: Threshold[int] = Threshold(
+        20, "lines added to that lookahead", BY_HAND
+    )
+    teaser_snippet_words: Threshold[int] = Threshold(
+        12,
+        "fewest words of an ellipsis-cut snippet that makes the headline above it a teaser",
+        BY_HAND,
+    )
+    min_series_run: Threshold[int] = Threshold(
+        3,
+        "fewest lines of a run of one series' headlines ('Kicker | Headline') taken as "
+        "links: two such lines may be a table's rows",
+        BY_HAND,
+    )
+    series_overlap: Threshold[float] = Threshold(
+        0.5,
+        "share of kicker words two series headlines have in common (spelling varies)",
+        BY_HAND,
+    )
+    min_caps_headline_words: Threshold[int] = Threshold(
+        8,
+        "fewest words of a line in capitals taken as a linked headline: subheadings in "
+        "capitals are shorter",
+        BY_HAND,
+    )
+    min_single_evidence_words: Threshold[int] = Threshold(
+        4,
+        "fewest words of a headline split on one kind of evidence (a byline or date under "
+        "it, or a change of topic): a list's item or a short label over a date is shorter",
+        "issue 15: labels such as 'Product details' over a date split single dev pages; "
+        "set by inspecting them, not varied",
+    )
+    max_question_headline_words: Threshold[int] = Threshold(
+        20,
+        "most words of a headline that reads as a sentence (a question, an exclamation)",
+        "set by hand with issue 15; not varied",
+    )
+    cohesion_window_words: Threshold[int] = Threshold(
+        200,
+        "content words (5+ letters) compared on each side of a gap (`cleannews.cohesion`)",
+        "issue 15, splitting benchmark dev cases: with 100 words 3.4 % of non-join gaps "
+        "scored as low as the joins' 90th percentile, with 200 words 2.8 %",
+    )
+    min_topic_words: Threshold[int] = Threshold(
+        120,
+        "content words each side of a gap needs before its topic is judged",
+        "issue 15, dev cases at a headline: 60 words found 417 of 550 joins and flagged "
+        "121 headings, 120 words 399 and 108",
+    )
+    headline_shift: Threshold[float] = Threshold(
+        0.06,
+        "below this similarity across a gap a headline there opens a new story (text input)",
+        "issue 15, dev cases: joins score a median 0.03, gaps inside one article 0.13; at "
+        "a headline 0.06 found 399 of 550 joins and flagged 108 of 27,967 headings, 0.08 "
+        "439 and 178",
+    )
+    topic_shift: Threshold[float] = Threshold(
+        0.035,
+        "below this similarity a gap between two paragraphs with no headline opens a new "
+        "story (only with `split_on_topic`)",
+        "issue 15, dev cases: 1 % of gaps inside one article fall below 0.04",
+    )
+    same_topic: Threshold[float] = Threshold(
+        0.12,
+        "at or above this similarity the text under a byline goes on with the same topic "
+        "(no new story)",
+        "issue 15, dev cases: 95 % of joins score below 0.10",
+    )
+    topic_neighbourhood: Threshold[int] = Threshold(
+        4,
+        "a join is the lowest similarity among the gaps this many lines either side",
+        "issue 15, dev cases: 8 lines found 396 of 550 joins and flagged 100 headings, "
+        "4 lines 399 and 108",
     )
 
 

@@ -169,14 +169,16 @@ def is_byline(doc: Doc, text: str) -> bool:
 
 
 #: What parts a credit line: a middle dot, bullet, bar or dash between spaces.
-_CREDIT_SEPARATOR = regex.compile(r"\s+[·•|—–-]\s+")
+_CREDIT_SEPARATOR = regex.compile(r"(?<!\s)\s+[·•|—–-]\s+")
 
 
 def name_and_date(doc: Doc, text: str) -> tuple[str, dt.date | dt.datetime] | None:
     """The names and date of a credit line of a name and a date between separators ("Ann
     Lee · 4 May 2024", "Ann Lee and Bo Ek | Published 2024-05-04"): a byline without "By"."""
+    if len(text) > DATE_LINE_MAX_CHARS:  # (first: bounds the split's work)
+        return None
     parts = [part.strip() for part in _CREDIT_SEPARATOR.split(text)]
-    if len(parts) != 2 or len(text) > DATE_LINE_MAX_CHARS:
+    if len(parts) != 2:
         return None
     names = split_names(parts[0])
     if not names or not all(map(is_name_like, names)):

@@ -18,6 +18,7 @@ from cleannews.cohesion import Cohesion, content_words
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
+from cleannews.settings import SETTINGS
 from cleannews.shapes import (
     bullet_text,
     ends_sentence,
@@ -66,10 +67,10 @@ HEADLINE_LIST = structural_rule(
     "a story: links to other stories ('- 15 Amazing Images of Stars').",
 )
 #: Fewest lines of a run of one series' headlines: two such lines may be a table's rows.
-MIN_SERIES_RUN = 3
+MIN_SERIES_RUN = SETTINGS.min_series_run.value
 #: Share of kicker words two series headlines have in common (spelling varies: "Milan" /
 #: "Milano Design Week").
-SERIES_OVERLAP = 0.5
+SERIES_OVERLAP = SETTINGS.series_overlap.value
 WIDGET_LIST = structural_rule(
     "list-after-widgets",
     "stories",
@@ -83,33 +84,33 @@ CAPS_HEADLINE = structural_rule(
     "question: a linked headline or a call to action ('SENATOR SAYS ... IN NEW BOOK').",
 )
 #: Fewest words of a `caps-headline-link` line: subheadings in capitals are shorter.
-MIN_CAPS_HEADLINE_WORDS = 8
+MIN_CAPS_HEADLINE_WORDS = SETTINGS.min_caps_headline_words.value
 T = TypeVar("T")
 #: How many lines after a candidate headline may hold its header block.
-HEADER_WINDOW = 10
+HEADER_WINDOW = SETTINGS.story_header_window.value
 #: Evidence kinds that never occur inside one article's body.
 _STRONG_KINDS = frozenset({"byline", "date", "timestamp"})
 #: Fewest words of a headline split on one kind of evidence (a byline or date under it,
 #: or a change of topic). Items of a list article
 #: (a book's, a product's name) are short headings over text on their own subject.
-MIN_SINGLE_EVIDENCE_WORDS = 4
+MIN_SINGLE_EVIDENCE_WORDS = SETTINGS.min_single_evidence_words.value
 #: Most words of a headline that reads as a sentence ("Which one should you choose?").
-MAX_HEADLINE_WORDS = 20
+MAX_HEADLINE_WORDS = SETTINGS.max_question_headline_words.value
 #: Below this similarity across a gap (`cleannews.cohesion`), a headline-like line there
 #: opens a new story; with no headline the change of topic must be sharper
 #: (`TOPIC_SHIFT`). Set on the splitting benchmark's dev cases (benchmarks/splitting.py):
 #: unrelated articles joined score a median 0.03 across the join, gaps inside one article
 #: a median 0.13, and 1 % of them fall below 0.04.
-HEADLINE_SHIFT = 0.06
-TOPIC_SHIFT = 0.035
+HEADLINE_SHIFT = SETTINGS.headline_shift.value
+TOPIC_SHIFT = SETTINGS.topic_shift.value
 #: At or above this similarity the text after a byline goes on with the same topic: no
 #: new story (unrelated articles joined: 95 % score below 0.10 across the join).
-SAME_TOPIC = 0.12
+SAME_TOPIC = SETTINGS.same_topic.value
 #: Content words each side of a gap needs before its topic is judged (about 350 running
 #: words): two stories' worth of text, not two paragraphs.
-MIN_TOPIC_WORDS = 120
+MIN_TOPIC_WORDS = SETTINGS.min_topic_words.value
 #: A join is the lowest similarity among the gaps this many lines either side of it.
-TOPIC_NEIGHBOURHOOD = 4
+TOPIC_NEIGHBOURHOOD = SETTINGS.topic_neighbourhood.value
 
 
 @register_stage
@@ -184,7 +185,7 @@ class SplitStories(RuleStage):
                 and nxt.story == line.story
                 and is_headline_like(line.text)
                 and is_snippet(nxt.text)
-                and word_count(nxt.text) >= 12
+                and word_count(nxt.text) >= SETTINGS.teaser_snippet_words.value
             ):
                 doc.remove(line, TEASER, self.name)
                 doc.remove(nxt, TEASER, self.name)
@@ -596,4 +597,6 @@ def _is_strong(kinds: set[str]) -> bool:
 def _has_prose(prose: list[bool], start: int, wanted: int) -> bool:
     """At least `wanted` (>= 1, as the config requires) prose lines among the next few
     dozen lines (bounded work)."""
-    return prose[start : start + 8 * wanted + 20].count(True) >= wanted
+    ahead = SETTINGS.story_prose_lookahead.value * wanted
+    ahead += SETTINGS.story_prose_lookahead_extra.value
+    return prose[start : start + ahead].count(True) >= wanted
