@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import cleannews
 import samples
 from cleannews import Article, CleanConfig, Pipeline, Removal, default_pipeline
+from cleannews.stages import BUILTIN_STAGES
 
 PAGE = samples.PAGE + (  # the shared sample page with a third paragraph
     "\nOpposition leaders called for an early election, arguing that the coalition had lost "
@@ -106,15 +107,7 @@ def test_explain_gives_each_line_its_fate():
 
 def test_pipeline_is_inspectable_and_editable():
     pipe = default_pipeline()
-    assert pipe.names == (
-        "encoding",
-        "language",
-        "captions",
-        "boilerplate",
-        "stories",
-        "duplicates",
-        "metadata",
-    )
+    assert pipe.names == BUILTIN_STAGES
     without = pipe.without("boilerplate")
     assert "boilerplate" not in without.names
     art = without.clean(PAGE)
