@@ -160,3 +160,75 @@ def test_similarity_is_a_cosine_between_zero_and_one(units: list[list[str]], dat
     cohesion = Cohesion(units)
     gap = data.draw(st.integers(1, len(units) - 1))
     assert 0.0 <= cohesion.similarity(gap) <= 1.0 + 1e-9
+
+
+def _reference_similarity(units: list[list[str]], gap: int, window: int, lines: int) -> float:
+    """The cosine of `Cohesion.similarity` written the plain way: walk out from the gap,
+    unit by unit, summing idf weights, until a side holds `window` words or `lines` units."""
+    import math
+
+    with_words = sum(1 for unit in units if unit)
+    df: dict[str, int] = {}
+    for unit in units:
+        for word in set(unit):
+            df[word] = df.get(word, 0) + 1
+    idf = {word: math.log(with_words / n) for word, n in df.items()}
+
+    def side(positions: range) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        taken = 0
+        for pos in list(positions)[:lines]:
+            if taken >= window:
+                break
+            for word in units[pos]:
+                weights[word] = weights.get(word, 0.0) + idf[word]
+            taken += len(units[pos])
+        return weights
+
+    left, right = side(range(gap - 1, -1, -1)), side(range(gap, len(units)))
+    dot = sum(weight * right.get(word, 0.0) for word, weight in left.items())
+    norms = math.sqrt(sum(w * w for w in left.values())) * math.sqrt(
+        sum(w * w for w in right.values())
+    )
+    return dot / norms if norms else 0.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["alpha", "bravo", "charlie", "delta", "echoes",
+                                          "foxtrot", "golfer"]), max_size=9),
+                min_size=2, max_size=90), st.integers(1, 30), st.data())
+def test_similarity_is_that_of_the_plain_window_walk(
+    units: list[list[str]], window: int, data: st.DataObject
+) -> None:
+    """The windows found by bisecting word counts (and capped at `WINDOW_LINES` units)
+    are the ones a walk out from the gap takes, the cosine the same (to rounding)."""
+    from cleannews.cohesion import WINDOW_LINES
+
+    cohesion = Cohesion(units, window=window)
+    gap = data.draw(st.integers(1, len(units) - 1))
+    expected = _reference_similarity(units, gap, window, WINDOW_LINES)
+    assert cohesion.similarity(gap) == pytest.approx(expected, abs=1e-12)
+
+
+def test_similarity_does_not_depend_on_the_string_hash() -> None:
+    """The same figures, to the last bit, under another hash seed (the shared words are
+    summed in the windows' order, not a set's)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from cleannews.cohesion import Cohesion, content_words\n"
+        "import tests.test_splitting as t\n"
+        "units = [content_words(p) for p in t.paragraphs(t.FLOOD, 12) + t.paragraphs(t.CONCERT, 12)]\n"
+        "c = Cohesion(units)\n"
+        "print([c.similarity(g).hex() for g in range(1, len(units))])\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

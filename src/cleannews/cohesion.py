@@ -8,8 +8,11 @@ inside one article is followed by more of the same topic. This is the idea of Te
 The comparison is the cosine of two bags of content words, each word weighted by its
 inverse document frequency *within the page* (a word in most paragraphs, such as a
 function word or the site's name, says nothing about where a topic changes). Content words
-are words of five letters or more, lower-cased: a length cut that drops most function words
-in the languages written with spaces, without a word list per language. A script written
+are the line's word tokens (`shapes.word_tokens`: casefolded runs of letters, marks and
+digits) that are five characters or more and start with a letter: a length cut
+that drops most function words in the languages written with spaces, without a word list
+per language. The tokens are the ones the duplicates stage reads for its word pairs, so
+the page's text is tokenised once for both. A script written
 without spaces (Chinese, Japanese, Thai) gives few such words, so it gets no topic evidence
 and is split on its header evidence alone.
 
@@ -19,15 +22,17 @@ Everything here is a pure function of the lines given: no state between pages.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-
-import regex
+from itertools import chain
+from operator import mul
 
 from cleannews.settings import SETTINGS
+from cleannews.shapes import word_tokens
 
-#: A content word: letters only (no digits, no underscore), five or more of them.
-_CONTENT_WORD = regex.compile(r"[^\W\d_]{5,}")
+#: Fewest characters of a content word.
+MIN_CONTENT_CHARS = 5
 #: Content words in each window on either side of a gap. 200 is about 550 running words of
 #: English: enough to hold a story's recurring names and terms; a window much shorter
 #: compares two paragraphs, whose vocabulary differs inside one story too (measured on
@@ -39,8 +44,10 @@ WINDOW_LINES = 60
 
 
 def content_words(text: str) -> list[str]:
-    """The lower-cased content words of `text`, in order."""
-    return [word.lower() for word in _CONTENT_WORD.findall(text)]
+    """The casefolded content words of `text`, in order."""
+    return [
+        word for word in word_tokens(text) if len(word) >= MIN_CONTENT_CHARS and word[0].isalpha()
+    ]
 
 
 class Cohesion:
@@ -59,6 +66,7 @@ class Cohesion:
         for unit in units:
             df.update(set(unit))
         self.idf = {word: math.log(with_words / n) for word, n in df.items()}
+        self._idf2 = {word: weight * weight for word, weight in self.idf.items()}
         self._before = [0]
         for unit in units:
             self._before.append(self._before[-1] + len(unit))
@@ -71,28 +79,45 @@ class Cohesion:
 
     def similarity(self, gap: int) -> float:
         """Cosine of the idf-weighted windows before and after `gap` (0 when one is empty)."""
-        left = self._window(range(gap - 1, -1, -1))
-        right = self._window(range(gap, len(self.units)))
-        return _cosine(left, right)
+        before = self._bag(self._window_start(gap), gap)
+        after = self._bag(gap, self._window_end(gap))
+        return _cosine(before, after, self._idf2)
 
-    def _window(self, positions: range) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        idf = self.idf
-        taken = 0
-        for pos in positions[:WINDOW_LINES]:
-            if taken >= self.window:
-                break
-            for word in self.units[pos]:
-                weights[word] = weights.get(word, 0.0) + idf[word]
-            taken += len(self.units[pos])
-        return weights
+    def _window_start(self, gap: int) -> int:
+        """Where the window before `gap` starts: the units from it to `gap` hold `window`
+        content words (the unit that reaches the count included), or `WINDOW_LINES` units."""
+        enough = bisect_right(self._before, self._before[gap] - self.window) - 1
+        return max(0, enough, gap - WINDOW_LINES)
+
+    def _window_end(self, gap: int) -> int:
+        """Where the window from `gap` on ends (the same rule, read forwards)."""
+        enough = bisect_left(self._before, self._before[gap] + self.window)
+        return min(len(self.units), enough, gap + WINDOW_LINES)
+
+    def _bag(self, start: int, end: int) -> Counter[str]:
+        return Counter(chain.from_iterable(self.units[start:end]))
 
 
-def _cosine(one: dict[str, float], other: dict[str, float]) -> float:
-    if len(other) < len(one):
-        one, other = other, one
-    dot = sum(weight * other.get(word, 0.0) for word, weight in one.items())
-    norms = math.sqrt(sum(w * w for w in one.values())) * math.sqrt(
-        sum(w * w for w in other.values())
+def _cosine(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> float:
+    """Cosine of two bags of words, each word's count weighted by its idf (`idf2` holds
+    the squares). Written with `map` over C-level operations: this runs at every gap the
+    splitter asks about. The shared words are read in `one`'s order, not as a set: a set's
+    order follows the string hash, which changes between processes, and so would the
+    float sum's last bits."""
+    shared = tuple(filter(other.__contains__, one))
+    dot: float = sum(
+        map(
+            mul,
+            map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared)),
+            map(idf2.__getitem__, shared),
+        )
     )
+    norms = math.sqrt(_norm2(one, idf2) * _norm2(other, idf2))
     return dot / norms if norms else 0.0
+
+
+def _norm2(bag: Counter[str], idf2: dict[str, float]) -> float:
+    """The squared length of the idf-weighted vector of `bag`."""
+    counts = bag.values()
+    total: float = sum(map(mul, map(mul, counts, counts), map(idf2.__getitem__, bag.keys())))
+    return total

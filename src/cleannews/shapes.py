@@ -79,7 +79,7 @@ SITE_SEPARATORS = "|\\-–—·"
 
 
 def site_suffix_pattern(also: str = "") -> regex.Pattern[str]:
-    """"Headline | Site": group 1 the headline (12 characters or more), group 2 the site
+    """ "Headline | Site": group 1 the headline (12 characters or more), group 2 the site
     name (2 to 40 characters without a separator); `also` adds separators (not excluded
     from the site name). `(?<!\\s)`: a separator is looked for only from the start of a
     white-space run, which keeps the search linear on long runs of uncollapsed spaces
@@ -277,6 +277,23 @@ def folded_runs(text: str, runs: regex.Pattern[str], ascii_table: bytes) -> list
 def key_words(line: str) -> list[str]:
     """The casefolded runs of letters, marks and digits of a line: the words of its key."""
     return folded_runs(line, _KEY_RUN, _ASCII_KEY_SPACE)
+
+
+#: A word token: a run of word characters (letters, marks, digits and "_").
+_TOKEN = regex.compile(r"\w+")
+#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
+#: every other ASCII character to a space and splitting on white space finds the same runs.
+_ASCII_NON_WORD = ascii_spacing_table("_")
+
+
+@memoized
+def word_tokens(line: str) -> tuple[str, ...]:
+    """The casefolded word tokens (runs of `\\w`) of a line, in order.
+
+    Two stages read them on text input: `stories` for its topic windows
+    (`cleannews.cohesion`), `duplicates` for its word pairs; the document memo makes that
+    one pass over the page's text, not two."""
+    return tuple(folded_runs(line, _TOKEN, _ASCII_NON_WORD))
 
 
 @memoized

@@ -16,11 +16,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from itertools import chain, pairwise
-
-import regex
 
 from cleannews.document import Doc, Fate, Line
 from cleannews.memo import memoized
@@ -28,14 +26,13 @@ from cleannews.rules import structural_rule
 from cleannews.shapes import (
     SENTENCE_SPLIT,
     WORD_JOINERS,
-    ascii_spacing_table,
-    folded_runs,
     is_headline_like,
     is_name_like,
     is_prose,
     line_key,
     site_suffix_pattern,
     word_count,
+    word_tokens,
 )
 from cleannews.signals import CAPTIONS, LINE_TEXT, REPEATS, STORIES
 from cleannews.stages.base import Stage, register_stage
@@ -64,10 +61,6 @@ BOX_HEADING = structural_rule(
 #: A site suffix after the headline: "Headline | Site", "Headline - Site", and in repeats
 #: a kicker after a colon too.
 _SUFFIX = site_suffix_pattern(also=":")
-_TOKEN = regex.compile(r"\w+")
-#: `_TOKEN` on ASCII text: the word characters there are letters, digits and "_". Mapping
-#: every other ASCII character to a space and splitting on white space finds the same runs.
-_ASCII_NON_WORD = ascii_spacing_table("_")
 #: Sentence stops of `SENTENCE_SPLIT`, which splits only after one that a word follows.
 _STOP = re.compile("[.!?…]")
 #: Share of a sentence's word pairs another paragraph must hold to "contain" it (a
@@ -232,7 +225,7 @@ class _BoxIndex:
     are built (`_pairs_of`).
     """
 
-    def __init__(self, paragraphs: list[Line], tokens: dict[int, list[str]]) -> None:
+    def __init__(self, paragraphs: list[Line], tokens: dict[int, Sequence[str]]) -> None:
         self.tokens = {line.no: tokens[line.no] for line in paragraphs}
         self.counts = Counter(chain.from_iterable(self.tokens.values()))
         self._pair_sets: dict[int, set[Pair]] = {}
@@ -297,7 +290,7 @@ class _BoxIndex:
             and len(sentence & self._pairs_of(no)) >= enough
         }
 
-    def _has_hapax_pairs(self, tokens: list[str]) -> bool:
+    def _has_hapax_pairs(self, tokens: Sequence[str]) -> bool:
         """Whether so many of the sentence's pairs have a word found once in the story that
         no other paragraph can hold it. Each such pair is this paragraph's alone; the
         sentence has at most len(tokens) - 1 pairs, and the bound grows with their number."""
@@ -369,9 +362,10 @@ def _to_hold_one_of(pairs: int) -> int:
     return pairs - _enough(pairs) + 1
 
 
-def _tokens(text: str) -> list[str]:
-    """The casefolded word tokens (`_TOKEN`) whose neighbours make the word pairs."""
-    return folded_runs(text, _TOKEN, _ASCII_NON_WORD)
+def _tokens(text: str) -> Sequence[str]:
+    """The casefolded word tokens (`shapes.word_tokens`) whose neighbours make the word
+    pairs."""
+    return word_tokens(text)
 
 
 def _may_split(text: str) -> bool:
@@ -380,7 +374,7 @@ def _may_split(text: str) -> bool:
     return _STOP.search(text, 0, len(text.rstrip()) - 1) is not None
 
 
-def _has_min_words(text: str, tokens: list[str]) -> bool:
+def _has_min_words(text: str, tokens: Sequence[str]) -> bool:
     """`word_count(text) >= MIN_SENTENCE_WORDS`, without counting when its tokens settle it.
 
     A word is one token or several joined by single joiner characters, so there are no
@@ -393,5 +387,5 @@ def _has_min_words(text: str, tokens: list[str]) -> bool:
     return word_count(text) >= MIN_SENTENCE_WORDS
 
 
-def _pairs(tokens: list[str]) -> set[Pair]:
+def _pairs(tokens: Sequence[str]) -> set[Pair]:
     return set(pairwise(tokens))

@@ -153,9 +153,11 @@ class SplitStories(RuleStage):
         seen_keys: set[str] = set()
         topics = _Topics(lines)
         for pos, line in enumerate(lines):
-            key = line_key(line.text)
             evidence = None
-            if prose_seen >= 2 and _is_candidate(line) and key not in seen_keys:
+            candidate = prose_seen >= 2 and _is_candidate(line)
+            # (a prose line's key is needed only when it is a candidate: keys cost a pass)
+            key = line_key(line.text) if candidate or not prose[pos] else ""
+            if candidate and key not in seen_keys:
                 evidence = _headline_start(doc, lines, prose, pos, key, topics)
             if not evidence and prose[pos]:
                 evidence = _topic_start(doc, lines, prose, pos, topics, prose_seen)
