@@ -213,10 +213,12 @@ def _controls(pages: Sequence[GoldPage], split: str, rng: random.Random) -> list
     return found
 
 
-def run_case(case: Case) -> dict[str, Any]:
+def run_case(case: Case, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Clean one case with the default pipeline, or one built with `options` (config)."""
     import cleannews
 
-    explained = cleannews.explain(case.text, kind="text")
+    pipeline = cleannews.Pipeline.from_config({"options": options or {}})
+    explained = pipeline.explain(case.text, kind="text")
     found: list[int] = []
     previous = 0
     index = 0
@@ -268,13 +270,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("--dump", type=Path, help="write each dev case and its result")
     parser.add_argument("--split", choices=("dev", "held-out", "both"), default="both")
+    parser.add_argument(
+        "--split-on-topic", action="store_true", help="clean with split_on_topic=True"
+    )
     args = parser.parse_args(argv)
+    options = {"split_on_topic": True} if args.split_on_topic else {}
     pages = [p for corpus in ("scrapinghub", "wcxb") for p in load(corpus)]
     cases = build_cases(pages)
     if args.split != "both":
         cases = [c for c in cases if c.split == args.split]
     start = time.perf_counter()
-    results = [(case, run_case(case)) for case in cases]
+    results = [(case, run_case(case, options)) for case in cases]
     seconds = time.perf_counter() - start
     table = summarise(results)
     print(f"{'split / variant':34} cases count recall precision firstF1 split")
