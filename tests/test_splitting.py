@@ -92,6 +92,38 @@ def test_a_headline_where_the_topic_changes_starts_a_story() -> None:
     assert [o.title for o in explanation.article.others] == [CONCERT_HEAD]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Is This the Orchestra's Most Daring Season Yet?",  # a question in title case
+        "10 Reasons the Orchestra's New Season Is Worth Hearing",  # a number, then a word
+    ],
+)
+def test_a_title_case_question_or_a_numbered_headline_at_a_change_of_topic_starts_a_story(
+    head: str,
+) -> None:
+    first = [FLOOD_HEAD, *paragraphs(FLOOD, 12)]
+    explanation = cleannews.explain(joined(first, [head, *paragraphs(CONCERT, 12)]), kind="text")
+    assert [why.split(" + ")[1][:11] for _, why in explanation.boundaries] == ["topic shift"]
+    assert [o.title for o in explanation.article.others] == [head]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "So what did the orchestra rehearse for the new season?",  # an interviewer's question
+        "3. Concert season highlights for the orchestra",  # a list's item
+        "3) Concert season highlights for the orchestra",
+    ],
+)
+def test_a_sentence_case_question_or_a_list_item_is_no_headline_on_topic_alone(
+    head: str,
+) -> None:
+    first = [FLOOD_HEAD, *paragraphs(FLOOD, 12)]
+    text = joined(first, [head, *paragraphs(CONCERT, 12)])
+    assert cleannews.explain(text, kind="text").boundaries == ()
+
+
 def test_a_sharp_change_of_topic_without_any_headline_starts_a_story_when_asked() -> None:
     text = joined(paragraphs(FLOOD, 14), paragraphs(CONCERT, 14))
     pipeline = default_pipeline(CleanConfig(split_on_topic=True))
