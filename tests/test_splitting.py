@@ -183,6 +183,11 @@ def test_content_words_are_long_lower_cased_letter_runs() -> None:
     assert content_words("The River's 2024 flood-plain reached Ålesund") == [
         "river", "flood", "plain", "reached", "ålesund"
     ]
+    # digits and "_" end a run: the letters between them count on their own
+    assert content_words("covid19 cases_total abc123defgh 12345") == [
+        "covid", "cases", "total", "defgh"
+    ]
+    assert content_words("हिन्दी समाचार") == ["हिन्दी", "समाचार"]  # vowel signs are marks
 
 
 @settings(max_examples=40, deadline=None)

@@ -8,12 +8,11 @@ inside one article is followed by more of the same topic. This is the idea of Te
 The comparison is the cosine of two bags of content words, each word weighted by its
 inverse document frequency *within the page* (a word in most paragraphs, such as a
 function word or the site's name, says nothing about where a topic changes). Content words
-are the line's word tokens (`shapes.word_tokens`: casefolded runs of letters, marks and
-digits) that are five characters or more and start with a letter: a length cut
+are runs of five letters or more (marks included, digits not), casefolded: a length cut
 that drops most function words in the languages written with spaces, without a word list
-per language. The tokens are the ones the duplicates stage reads for its word pairs, so
-the page's text is tokenised once for both. A script written
-without spaces (Chinese, Japanese, Thai) gives few such words, so it gets no topic evidence
+per language. They are read off the word tokens that the duplicates stage reads for its
+word pairs (`shapes.word_tokens`), so the page's text is tokenised once for both. A script
+written without spaces (Chinese, Japanese, Thai) gives few such words, so it gets no topic evidence
 and is split on its header evidence alone.
 
 Everything here is a pure function of the lines given: no state between pages.
@@ -28,11 +27,15 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import mul
 
+import regex
+
 from cleannews.settings import SETTINGS
 from cleannews.shapes import word_tokens
 
 #: Fewest characters of a content word.
 MIN_CONTENT_CHARS = 5
+#: A content word in a token that is not all letters: letters and marks, no digit or "_".
+_LETTER_RUN = regex.compile(r"[^\W\d_]{5,}")
 #: Content words in each window on either side of a gap. 200 is about 550 running words of
 #: English: enough to hold a story's recurring names and terms; a window much shorter
 #: compares two paragraphs, whose vocabulary differs inside one story too (measured on
@@ -44,10 +47,19 @@ WINDOW_LINES = 60
 
 
 def content_words(text: str) -> list[str]:
-    """The casefolded content words of `text`, in order."""
-    return [
-        word for word in word_tokens(text) if len(word) >= MIN_CONTENT_CHARS and word[0].isalpha()
-    ]
+    """The casefolded content words of `text`, in order: its runs of five letters or more.
+
+    Read off the word tokens: a token of letters only is one run; a token with digits or
+    "_" in it ("covid19", "user_name") holds the runs between them ("covid")."""
+    words: list[str] = []
+    for token in word_tokens(text):
+        if len(token) < MIN_CONTENT_CHARS:
+            continue
+        if token.isalpha():
+            words.append(token)
+        else:  # digits, "_", or marks (which `isalpha` refuses and a run may hold)
+            words += _LETTER_RUN.findall(token)
+    return words
 
 
 class Cohesion:
