@@ -51,10 +51,11 @@ def content_words(text: str) -> list[str]:
 
     Read off the word tokens: a token of letters only is one run; a token with digits or
     "_" in it ("covid19", "user_name") holds the runs between them ("covid")."""
+    long = [token for token in word_tokens(text) if len(token) >= MIN_CONTENT_CHARS]
+    if all(map(str.isalpha, long)):
+        return long  # (most lines: tested in one C-level pass)
     words: list[str] = []
-    for token in word_tokens(text):
-        if len(token) < MIN_CONTENT_CHARS:
-            continue
+    for token in long:
         if token.isalpha():
             words.append(token)
         else:  # digits, "_", or marks (which `isalpha` refuses and a run may hold)
