@@ -249,13 +249,35 @@ def test_a_discussions_article_elements_are_posts_of_one_page_not_stories():
     assert all(f"Post {i} says so." in article.body for i in range(3))
 
 
-def test_the_same_articles_undeclared_are_three_stories():
-    posts = "".join(
-        f"<article><p>{PROSE} Post {i} says so.</p><p>{PROSE}</p><p>{PROSE}</p></article>"
-        for i in range(3)
+def _articles(heads: list[str]) -> str:
+    """`<article>`s of three prose paragraphs, each under the heading markup given."""
+    return "".join(
+        f"<article>{head}<p>{PROSE} Post {i} says so.</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+        for i, head in enumerate(heads)
     )
-    article = cleannews.clean(f"<html><body>{posts}</body></html>")
+
+
+def test_articles_each_under_a_headline_of_its_own_are_stories():
+    heads = [f"<h2>Story number {i} of the page</h2>" for i in range(3)]
+    article = cleannews.clean(f"<html><body>{_articles(heads)}</body></html>")
     assert len(article.others) == 2
+    assert [o.title for o in article.others] == ["Story number 1 of the page",
+                                                 "Story number 2 of the page"]
+
+
+@pytest.mark.parametrize("head", ["", "<h3>member0 wrote</h3>"])
+def test_articles_without_headlines_are_the_posts_of_one_page(head: str):
+    """Undeclared posts or items: one story, each `<article>` extracted and kept."""
+    article = cleannews.clean(f"<html><body>{_articles([head] * 3)}</body></html>")
+    assert article.others == ()
+    assert all(f"Post {i} says so." in article.body for i in range(3))
+
+
+def test_a_headed_article_and_a_reply_without_one_are_not_two_stories():
+    heads = ["<h1>The story of the page</h1>", "<h4>A reader replied</h4>"]
+    article = cleannews.clean(f"<html><body>{_articles(heads)}</body></html>")
+    assert article.others == ()
+    assert "Post 0 says so." in article.body
 
 
 def test_an_item_with_a_long_text_under_its_linked_heading_is_a_post_not_a_card():

@@ -717,13 +717,30 @@ def _marker_rule(tokens: frozenset[str]) -> str | None:
     return None
 
 
-def article_elements(tree: etree._Element) -> list[etree._Element]:
-    """Two or more complete, non-nested `<article>` elements: one story each."""
+def article_elements(tree: etree._Element) -> tuple[list[etree._Element], bool]:
+    """Two or more complete, non-nested `<article>` elements, and whether each is a story.
+
+    Complete: three paragraphs of prose or more. A story appended to a page comes with a
+    headline of its own (an `<h1>` or `<h2>`): when every complete `<article>` has one,
+    each is a story. When none has, they are the posts of a thread or the items of a
+    list (a minor heading at most, a poster's name in an `<h3>`): one page, read
+    `<article>` by `<article>`. When some have, none is taken (a story and a reply to
+    it): the page is read whole.
+    """
     articles = [
         a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())
     ]
     complete = [a for a in articles if _prose_paragraphs(a) >= 3]
-    return complete if len(complete) >= 2 else []
+    if len(complete) < 2:
+        return [], False
+    headed = [_has_headline(a) for a in complete]
+    if all(headed):
+        return complete, True
+    return ([], False) if any(headed) else (complete, False)
+
+
+def _has_headline(element: etree._Element) -> bool:
+    return next(element.iter("h1", "h2"), None) is not None
 
 
 def _prose_paragraphs(element: etree._Element) -> int:
@@ -913,12 +930,12 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     total = _less(total, removals)
     unwrap_layout_tables(tree)
     # The posts of a thread are often `<article>` elements too: they are one page, not stories.
-    articles = [] if kind.is_discussion else article_elements(tree)
+    articles, stories = ([], False) if kind.is_discussion else article_elements(tree)
     warnings: list[str] = []
-    bylines = [take_byline(a) for a in articles] if articles else [take_byline(tree)]
+    bylines = [take_byline(a) for a in articles] if stories else [take_byline(tree)]
     if articles:
         texts = [_extract_or_fallback(_standalone(a), config, warnings) for a in articles]
-        starts = _join_stories(texts)
+        starts = _join_stories(texts) if stories else []
         text = "\n".join(texts)
     else:
         text = _extract_or_fallback(tree, config, warnings, kind, total)
