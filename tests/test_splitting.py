@@ -124,6 +124,28 @@ def test_a_sentence_case_question_or_a_list_item_is_no_headline_on_topic_alone(
     assert cleannews.explain(text, kind="text").boundaries == ()
 
 
+MARKT = {
+    "subjects": ["Die Händler am Wochenmarkt", "Der Bürgermeister der Gemeinde",
+                 "Zahlreiche Besucherinnen", "Die örtlichen Bäckereien",
+                 "Mehrere Gemüsebauern", "Die Veranstalter des Festes"],
+    "verbs": ["verkauften", "eröffneten", "bewarben", "lobten", "planten", "schmückten"],
+    "objects": ["frisches Spargelgemüse", "die neuen Verkaufsstände", "regionale Spezialitäten",
+                "den geschmückten Marktplatz", "hausgemachte Marmelade", "duftende Brotlaibe"],
+    "tails": ["trotz des kühlen Wetters", "vor der festlichen Eröffnung",
+              "während der Blaskapelle spielte", "bis zum späten Nachmittag"],
+}
+
+
+def test_a_headline_where_the_language_changes_starts_a_story() -> None:
+    """A change of language is a change of topic to `cleannews.cohesion`: two languages
+    share next to no content words, so the similarity across the join is near zero."""
+    head = "Wochenmarkt feiert sein Jubiläum mit regionalen Spezialitäten"
+    text = joined([FLOOD_HEAD, *paragraphs(FLOOD, 12)], [head, *paragraphs(MARKT, 12)])
+    explanation = cleannews.explain(text, kind="text")
+    assert [why.split(" + ")[1][:11] for _, why in explanation.boundaries] == ["topic shift"]
+    assert [o.title for o in explanation.article.others] == [head]
+
+
 def test_a_sharp_change_of_topic_without_any_headline_starts_a_story_when_asked() -> None:
     text = joined(paragraphs(FLOOD, 14), paragraphs(CONCERT, 14))
     pipeline = default_pipeline(CleanConfig(split_on_topic=True))
