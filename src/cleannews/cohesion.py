@@ -24,7 +24,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
+from itertools import accumulate, chain
 from operator import mul
 
 import regex
@@ -78,11 +78,19 @@ class Cohesion:
         df: Counter[str] = Counter()
         for unit in units:
             df.update(set(unit))
-        self.idf = {word: math.log(with_words / n) for word, n in df.items()}
-        self._idf2 = {word: weight * weight for word, weight in self.idf.items()}
+        log = math.log
+        #: Each word's idf, squared: what the cosine reads (a weight enters it squared).
+        self._idf2 = {word: log(with_words / n) ** 2 for word, n in df.items()}
         self._before = [0]
         for unit in units:
             self._before.append(self._before[-1] + len(unit))
+        # Each unit's words' squared weights, summed, and those sums added up from the
+        # first unit: a window's squared length is the difference of two of them, plus a
+        # term for the words it holds more than once (`_norm2`).
+        idf2 = self._idf2.__getitem__
+        self._weight_before = list(
+            accumulate((sum(map(idf2, unit)) for unit in units), initial=0.0)
+        )
 
     def words_before(self, gap: int) -> int:
         return self._before[gap]
@@ -92,9 +100,19 @@ class Cohesion:
 
     def similarity(self, gap: int) -> float:
         """Cosine of the idf-weighted windows before and after `gap` (0 when one is empty)."""
-        before = self._bag(self._window_start(gap), gap)
-        after = self._bag(gap, self._window_end(gap))
-        return _cosine(before, after, self._idf2)
+        start, end = self._window_start(gap), self._window_end(gap)
+        before, after = self._bag(start, gap), self._bag(gap, end)
+        norms = math.sqrt(self._norm2(before, start, gap) * self._norm2(after, gap, end))
+        return _dot(before, after, self._idf2) / norms if norms else 0.0
+
+    def _norm2(self, bag: Counter[str], start: int, end: int) -> float:
+        """The squared length of the idf-weighted `bag` of units `start` to `end`: the sum
+        over its words of count² x idf², which is the sum over each occurrence of idf²
+        (a difference of `_weight_before`) plus (count² - count) x idf² for each word
+        that occurs more than once (few: the rest is read in C)."""
+        idf2 = self._idf2
+        repeats = sum((n * n - n) * idf2[word] for word, n in bag.items() if n > 1)
+        return self._weight_before[end] - self._weight_before[start] + repeats
 
     def _window_start(self, gap: int) -> int:
         """Where the window before `gap` starts: the units from it to `gap` hold `window`
@@ -111,26 +129,17 @@ class Cohesion:
         return Counter(chain.from_iterable(self.units[start:end]))
 
 
-def _cosine(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> float:
-    """Cosine of two bags of words, each word's count weighted by its idf (`idf2` holds
-    the squares). Written with `map` over C-level operations: this runs at every gap the
-    splitter asks about. The shared words are read in `one`'s order, not as a set: a set's
-    order follows the string hash, which changes between processes, and so would the
-    float sum's last bits."""
+def _dot(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> float:
+    """The dot product of two bags of words, each word's count weighted by its idf (`idf2`
+    holds the squares), written with `map` over C-level operations. The shared words are
+    read in `one`'s order, not as a set: a set's order follows the string hash, which
+    changes between processes, and so would the float sum's last bits."""
     shared = tuple(filter(other.__contains__, one))
-    dot: float = sum(
+    total: float = sum(
         map(
             mul,
             map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared)),
             map(idf2.__getitem__, shared),
         )
     )
-    norms = math.sqrt(_norm2(one, idf2) * _norm2(other, idf2))
-    return dot / norms if norms else 0.0
-
-
-def _norm2(bag: Counter[str], idf2: dict[str, float]) -> float:
-    """The squared length of the idf-weighted vector of `bag`."""
-    counts = bag.values()
-    total: float = sum(map(mul, map(mul, counts, counts), map(idf2.__getitem__, bag.keys())))
     return total

@@ -21,6 +21,7 @@ from cleannews.memo import cached
 from cleannews.rules import structural_rule
 from cleannews.settings import SETTINGS
 from cleannews.shapes import (
+    HEADLINE_MAX_CHARS,
     bullet_text,
     ends_sentence,
     is_headline_like,
@@ -409,6 +410,8 @@ def _is_candidate(line: Line) -> bool:
     """Could head a new story: an open headline-like line, not a bullet. A headline may be
     a question or an exclamation, which reads as prose: up to `MAX_HEADLINE_WORDS` words."""
     text = line.text
+    if len(text) > HEADLINE_MAX_CHARS and len(text.strip()) > HEADLINE_MAX_CHARS:
+        return False  # (told before the memo: most lines are long paragraphs)
     if not line.is_open or not is_headline_like(text) or bullet_text(text) is not None:
         return False
     return not is_prose(text) or word_count(text) <= MAX_HEADLINE_WORDS
