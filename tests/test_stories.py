@@ -232,3 +232,36 @@ def test_lines_in_capitals_stay_in_a_story_written_in_capitals() -> None:
     body = [para.upper() for para in BODY]
     art = cleannews.clean("\n".join([body[0], CAPS_LINK, body[1]]))
     assert art.paragraphs == (body[0], CAPS_LINK, body[1])
+
+
+TEASER_SNIPPET = (
+    "The regional transport authority is weighing a plan to merge three night lines into "
+    "one, and riders have until the end of the month to comment on ..."
+)
+
+
+def test_a_headline_and_cut_snippet_after_the_article_are_a_teaser() -> None:
+    page = "\n".join([*BODY, "Night buses may merge into one line", TEASER_SNIPPET])
+    art = cleannews.clean(page)
+    assert art.paragraphs == tuple(BODY)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("teaser", "Night buses may merge into one line"),
+        ("teaser", TEASER_SNIPPET),
+    ]
+
+
+def test_a_cut_item_after_items_of_a_list_stays() -> None:
+    """A blog's index: each post a title over its summary, a date between; the older
+    summaries are cut short. They are the page's items, not teasers after an article."""
+    items = [
+        "Council backs the bus budget",
+        "Members approved twelve new buses and longer weekend hours after a long debate.",
+        "Mar 4, 2025",
+        "Night buses may merge into one line",
+        TEASER_SNIPPET,
+    ]
+    page = "\n".join([*BODY, *items])
+    art = cleannews.clean(page)
+    assert "Night buses may merge into one line" in art.body
+    assert TEASER_SNIPPET in art.body
+    assert [r.rule for r in art.removed if r.rule == "teaser"] == []

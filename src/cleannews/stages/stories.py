@@ -192,6 +192,7 @@ class SplitStories(RuleStage):
                 and is_headline_like(line.text)
                 and is_snippet(nxt.text)
                 and word_count(nxt.text) >= SETTINGS.teaser_snippet_words.value
+                and not _follows_an_item(doc, lines, pos)
             ):
                 doc.remove(line, TEASER, self.name)
                 doc.remove(nxt, TEASER, self.name)
@@ -285,6 +286,27 @@ class SplitStories(RuleStage):
                 cutting[line.story] = line
             elif line.is_open and line.no in prose_lines:
                 prose_seen.add(line.story)
+
+
+def _follows_an_item(doc: Doc, lines: list[Line], pos: int) -> bool:
+    """Whether the two open lines of the story above `pos`, date lines aside, are a title
+    over its text (a headline-like line, then one that is not): then a headline + snippet
+    pair at `pos` is one more item of a list (a blog's index, a page of reviews), cut short
+    as items often are, not a teaser for another page after an article.
+
+    On the dev corpora the teaser pairs that follow such an item were gold text on every
+    page where they occurred; the teasers of a news page follow the article's last
+    paragraph (tests/test_seeds.py, seed 004)."""
+    story = lines[pos].story
+    above = [
+        ln
+        for ln in lines[max(0, pos - 8) : pos]
+        if ln.is_open and ln.story == story and not is_date_line(ln.text, doc.language)
+    ]
+    if len(above) < 2:
+        return False
+    title, text = above[-2], above[-1]
+    return is_headline_like(title.text) and not is_headline_like(text.text)
 
 
 def _open_text_before(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
