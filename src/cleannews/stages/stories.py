@@ -49,7 +49,8 @@ from cleannews.stages.metadata import is_byline, is_date_line, name_and_date
 TEASER = structural_rule(
     "teaser",
     "stories",
-    "A headline followed by an ellipsis-cut snippet after the article: a link to another story.",
+    "A headline followed by an ellipsis-cut snippet after the article: a link to another "
+    "story (not when it follows a title over its text: an item of a list, cut short).",
 )
 AFTER_END = structural_rule(
     "after-article-end",
