@@ -15,7 +15,8 @@ With atheris (coverage-guided, `pip install atheris`) the run stops after `--sec
 crashing inputs are written as `crash-*` files in the working directory. Without it,
 hypothesis runs batches with fresh seeds until the time is up, prints the shrunk
 failing example of each failing batch and goes on with the next seed; the last line is a
-summary: calls, failures by target, hang candidates (exit 1 if anything failed). tests/test_guarantees.py runs the same checks for ~20 s in every test run.
+summary: calls, failures by target, hang candidates (exit 1 if anything failed).
+tests/test_guarantees.py runs the same checks for ~20 s in every test run.
 """
 
 from __future__ import annotations
