@@ -8,8 +8,9 @@ Targets (`--target`, default all): `bytes` (any bytes, decoded by cleannews), `t
 str), `html` (random HTML trees from tests/pages.py, and with atheris any str forced to
 `kind="html"`), `pages` (generated news-like pages). Every input must give a record whose
 JSON is valid, round-trips and encodes as UTF-8, and the accounting must hold
-(tests/accounting.py), for text and HTML pages alike. A page that takes longer than
-`--slow` seconds is reported as a hang candidate.
+(tests/accounting.py): every line for text and HTML pages alike, and for HTML pages every
+text block of the main content and every `<p>` (`assert_blocks_accounted`). A page that
+takes longer than `--slow` seconds is reported as a hang candidate.
 
 With atheris (coverage-guided, `pip install atheris`) the run stops after `--seconds` and
 crashing inputs are written as `crash-*` files in the working directory. Without it,
@@ -32,7 +33,7 @@ sys.path.insert(0, str(REPO_ROOT / "src"))
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 import cleannews  # noqa: E402
-from accounting import assert_accounted  # noqa: E402
+from accounting import assert_blocks_accounted  # noqa: E402
 from cleannews import Article  # noqa: E402
 
 TARGETS = ("bytes", "text", "html", "pages")
@@ -53,7 +54,7 @@ def check(page: str | bytes, kind: str | None = None, slow: float = SLOW) -> Non
     text.encode("utf-8")
     assert json.loads(text) == article.to_dict()
     assert Article.from_dict(article.to_dict()) == article
-    assert_accounted(page, kind=kind)
+    assert_blocks_accounted(page, kind=kind)
 
 
 def run_atheris(targets: list[str], seconds: int, slow: float) -> int:

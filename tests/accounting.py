@@ -20,6 +20,11 @@ dropped or cut before the stages see it either.
 
 Usable from any test: `from accounting import assert_accounted` (pass `pipeline=` to check
 a pipeline with other options).
+
+For HTML, `assert_blocks_accounted(page)` checks the same before extraction: every text
+block of the page's main content (and every `<p>`) is in the extracted text, whose lines
+`assert_accounted` checks, or in the record: a field, a caption or a removal
+(`html-not-extracted` for what the extraction left out).
 """
 
 from __future__ import annotations
@@ -31,6 +36,14 @@ import cleannews
 from cleannews import Article, Explanation, Pipeline
 from cleannews.decode import decode_bytes
 from cleannews.fixers import fix_line
+from cleannews.html import (
+    _DEEPEST,
+    _squashed,
+    _without_surrogates,
+    main_content,
+    parse_html,
+    text_blocks,
+)
 
 FATES = ("body", "title", "subtitle", "summary", "caption", "removed")
 
@@ -123,3 +136,47 @@ def _assert_lines_are_the_input(
             assert fate.text == repaired, (
                 f"line {fate.line}: {fate.text!r} is not the input line {repaired!r}"
             )
+
+
+def assert_blocks_accounted(
+    page: str | bytes, pipeline: Pipeline | None = None, **kwargs: Any
+) -> Explanation:
+    """`assert_accounted`, and for an HTML page: every text block of its main content, and
+    every `<p>`, is in the extracted text or in the record (compared without white space
+    and format characters, as the encoding stage repaired it). Returns the explanation."""
+    pipe = pipeline or cleannews.default_pipeline()
+    explanation = assert_accounted(page, pipeline=pipe, **kwargs)
+    if explanation.kind != "html":
+        return explanation
+    if isinstance(page, bytes):
+        text = decode_bytes(page, declared=kwargs.get("charset"), is_html=True).text
+    else:
+        text = page.removeprefix("\ufeff")
+    tree = parse_html(_without_surrogates(text[: pipe.config.max_input_chars]))
+    if tree is None or _DEEPEST(tree):  # read as the text of the markup: lines only
+        return explanation
+    extracted = "\n".join(fate.text for fate in explanation.lines)
+    blocks = text_blocks(tree)
+    region = main_content(tree, extracted, blocks)
+    inside = set(region.iter()) if region is not None else set()
+    record = _squashed("\n".join(_record_texts(explanation.article)))
+    whole = _squashed(extracted)
+    lost = [
+        b.text
+        for b in blocks
+        if (b.element.tag == "p" or b.element in inside)
+        and (key := _squashed(fix_line(b.text)))
+        and key not in record
+        and key not in whole
+    ]
+    assert not lost, f"text blocks in no field, line, caption or removal: {lost[:5]!r}"
+    return explanation
+
+
+def _record_texts(article: Article) -> list[str]:
+    return [
+        text
+        for s in (article, *article.others)
+        for text in (s.title or "", s.subtitle or "", *s.summary, *s.authors, *s.paragraphs,
+                     *s.captions, s.site_name or "", *(r.text for r in s.removed))
+    ]  # fmt: skip

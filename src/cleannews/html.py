@@ -971,6 +971,7 @@ MAIN_CONTENT_SHARE = 0.9
 MAX_INNER_SCAN = 50_000_000
 #: A line's list marker, as the extraction writes list items (`- item`).
 _LIST_MARK = regex.compile(r"^\s*[-*•]\s+")
+_LIST_MARKS = frozenset("-*•")
 
 
 @dataclass(frozen=True, slots=True)
@@ -988,40 +989,36 @@ def text_blocks(tree: etree._Element) -> list[TextBlock]:
     """Every block of the tree with visible text, in page order (scripts, styles,
     templates and the head are not visible)."""
     runs: list[tuple[etree._Element, list[str]]] = []
-    open_runs: list[tuple[etree._Element, list[str]]] = []  # each open block's current run
+    stack: list[tuple[etree._Element, list[str]]] = []  # each open block's current run
     hidden = 0
-
-    def add(text: str | None) -> None:
-        if text and open_runs:
-            open_runs[-1][1].append(text)
-
-    def open_run(element: etree._Element) -> None:
-        run: tuple[etree._Element, list[str]] = (element, [])
-        runs.append(run)
-        open_runs.append(run)
-
+    block_tags, invisible = TEXT_BLOCK_TAGS, _INVISIBLE
     for event, element in etree.iterwalk(tree, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag is None or tag in _INVISIBLE:  # a comment, or invisible: only its tail
-            if tag is not None:
-                hidden += 1 if event == "start" else -1
-            if event == "end" and not hidden:
-                add(element.tail)
-            continue
+        tag = element.tag  # a comment's is not a str, and in neither set
         if hidden:
+            if tag in invisible:
+                hidden += 1 if event == "start" else -1
+                if not hidden and element.tail and stack:
+                    stack[-1][1].append(element.tail)
             continue
-        block = tag in TEXT_BLOCK_TAGS
         if event == "start":
-            if block:
-                open_run(element)
-            add(element.text)
-        else:
-            if block:
-                open_runs.pop()
-                if open_runs:  # the enclosing block goes on in a new run after this one
-                    parent = open_runs.pop()[0]
-                    open_run(parent)
-            add(element.tail)
+            if tag in block_tags:
+                run = [element.text] if element.text else []
+                runs.append((element, run))
+                stack.append((element, run))
+            elif tag in invisible:
+                hidden = 1
+            elif element.text and stack and isinstance(tag, str):
+                stack[-1][1].append(element.text)
+            continue
+        if tag in block_tags:
+            stack.pop()
+            if stack:  # the enclosing block goes on in a new run after this one
+                parent = stack.pop()[0]
+                run = []
+                runs.append((parent, run))
+                stack.append((parent, run))
+        if element.tail and stack:
+            stack[-1][1].append(element.tail)
     blocks = []
     seen_p: set[etree._Element] = set()
     for element, parts in runs:
@@ -1041,13 +1038,27 @@ def main_content(
     tree: etree._Element, text: str, blocks: list[TextBlock] | None = None
 ) -> etree._Element | None:
     """The page's main content: the deepest element holding `MAIN_CONTENT_SHARE` of the
-    extracted `text`, counted over the blocks that are lines of it; None when no block is."""
-    pieces = _pieces(text)
+    extracted `text`, counted over the blocks that are lines of it (or pieces of lines: a
+    list item, a table cell; for a `<pre>`, its lines); None when no block is."""
+    blocks = blocks if blocks is not None else text_blocks(tree)
+    return _main_content(tree, blocks, [_squashed(b.text) for b in blocks], _pieces(text))
+
+
+def _main_content(
+    tree: etree._Element, blocks: list[TextBlock], keys: list[str], pieces: set[str]
+) -> etree._Element | None:
     weight: dict[etree._Element, int] = {}
-    for block in blocks if blocks is not None else text_blocks(tree):
-        key = _squashed(block.text)
+    pres: set[etree._Element] = set()
+    for block, key in zip(blocks, keys, strict=True):
         if key in pieces:
-            weight[block.element] = weight.get(block.element, 0) + len(key)
+            found = len(key)
+        elif block.element.tag == "pre" and block.element not in pres:  # its lines, once
+            pres.add(block.element)
+            lines = (_squashed(line) for line in "".join(block.element.itertext()).splitlines())
+            found = sum(len(line) for line in lines if line in pieces)
+        else:
+            continue
+        weight[block.element] = weight.get(block.element, 0) + found
     if not weight:
         return None
     for element in reversed(list(tree.iter())):  # every element after its descendants
@@ -1078,18 +1089,18 @@ def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> lis
     as `MAX_INNER_SCAN` characters have not been read for that; past it, blocks not found
     otherwise are logged."""
     blocks = text_blocks(tree)
-    region = main_content(tree, text, blocks)
-    inside = set(region.iter()) if region is not None else set()
+    keys = [_squashed(b.text) for b in blocks]
     pieces = _pieces(text)
+    region = _main_content(tree, blocks, keys, pieces)
+    inside = set(region.iter()) if region is not None else set()
     pieces.update(_squashed(k) for k in known)
     known_text = "\n".join(_squashed(k) for k in known)
     whole = _squashed(text)
     missing: dict[str, None] = {}
     cursor = scanned = 0
-    for block in blocks:
+    for block, key in zip(blocks, keys, strict=True):
         if block.element.tag != "p" and block.element not in inside:
             continue
-        key = _squashed(block.text)
         if not key or key in pieces or block.text in missing or key in known_text:
             continue
         if scanned <= MAX_INNER_SCAN:
@@ -1110,10 +1121,12 @@ def _pieces(text: str) -> set[str]:
     line, each line without its list marker, and each cell of a table row."""
     pieces: set[str] = set()
     for line in text.splitlines():
-        pieces.add(_squashed(line))
-        if line.lstrip().startswith("|"):
+        squashed = _squashed(line)
+        pieces.add(squashed)
+        first = squashed[:1]
+        if first == "|":
             pieces.update(_squashed(cell) for cell in line.split("|"))
-        else:
+        elif first in _LIST_MARKS:
             pieces.add(_squashed(_LIST_MARK.sub("", line, count=1)))
     pieces.discard("")
     return pieces
