@@ -1084,10 +1084,10 @@ def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> lis
 
     Texts are compared without white space, since the extractor and the tree space inline
     elements differently. A block is found when it is one of the text's lines (also with
-    its list marker cut off, or as one cell of a table row), inside one of `known`, or
-    inside the text (a block the extractor merged with its neighbours or split), as long
-    as `MAX_INNER_SCAN` characters have not been read for that; past it, blocks not found
-    otherwise are logged."""
+    its list marker cut off, or as one cell of a table row) or one of `known`, or inside
+    one of `known` or the text (a block the extractor merged with its neighbours or
+    split), as long as `MAX_INNER_SCAN` characters have not been read for these lookups;
+    past it, blocks not found otherwise are logged."""
     blocks = text_blocks(tree)
     keys = [_squashed(b.text) for b in blocks]
     pieces = _pieces(text)
@@ -1101,9 +1101,12 @@ def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> lis
     for block, key in zip(blocks, keys, strict=True):
         if block.element.tag != "p" and block.element not in inside:
             continue
-        if not key or key in pieces or block.text in missing or key in known_text:
+        if not key or key in pieces or block.text in missing:
             continue
         if scanned <= MAX_INNER_SCAN:
+            scanned += len(known_text)
+            if key in known_text:
+                continue
             at = whole.find(key, cursor)
             if at >= 0:  # where the text goes on in page order
                 scanned += at + len(key) - cursor
