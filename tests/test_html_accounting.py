@@ -157,6 +157,25 @@ def test_the_main_content_is_where_the_extracted_text_is():
     )
 
 
+def test_a_paragraph_holding_a_removed_box_is_two_blocks():
+    """Found by benchmarks/fuzz.py: the parser lets a `<p>` hold an `<aside>`. The aside
+    (an ad) is removed before extraction and the rest of the paragraph is extracted; the
+    paragraph's text is two runs, each accounted for, not one text found nowhere."""
+    page = (
+        "<html><body><p><aside class='promo'>Buy the new phone today.</aside>"
+        f"{P}</p></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    assert [(b.element.tag, b.text) for b in text_blocks(tree)] == [
+        ("aside", "Buy the new phone today."),
+        ("p", P),
+    ]
+    article = assert_blocks_accounted(page).article
+    assert article.paragraphs == (P,)
+    assert [(r.rule, r.text) for r in article.removed] == [("html-ad", "Buy the new phone today.")]
+
+
 def test_hidden_text_and_comments_are_not_blocks():
     markup = "<div>Shown<script>var hidden = 1;</script><!-- a comment --> text</div>"
     tree = tree_of(story_with(markup))

@@ -976,10 +976,10 @@ _LIST_MARKS = frozenset("-*•")
 
 @dataclass(frozen=True, slots=True)
 class TextBlock:
-    """A block of the page: its element and its text (white space collapsed). That is the
-    whole text of a `<p>`; for any other element, a run of its own text, outside the
-    blocks inside it (a `<div>` with a paragraph inside has a block before and one after
-    it, as the visible text has a line before and one after)."""
+    """A block of the page: its element and a run of its own text (white space
+    collapsed), outside the blocks inside it: a `<div>` with a paragraph inside has a
+    block before and one after it, as the visible text has a line before and one after
+    (so has a `<p>` that the parser let hold an `<aside>`)."""
 
     element: etree._Element
     text: str
@@ -1020,15 +1020,8 @@ def text_blocks(tree: etree._Element) -> list[TextBlock]:
         if element.tail and stack:
             stack[-1][1].append(element.tail)
     blocks = []
-    seen_p: set[etree._Element] = set()
     for element, parts in runs:
-        if element.tag == "p":  # a paragraph is one block, as a whole
-            if element in seen_p:
-                continue
-            seen_p.add(element)
-            text = _text(element)
-        else:
-            text = " ".join(" ".join(parts).split())
+        text = " ".join(" ".join(parts).split())
         if text:
             blocks.append(TextBlock(element, text))
     return blocks
