@@ -162,8 +162,7 @@ def test_a_paragraph_holding_a_removed_box_is_two_blocks():
     (an ad) is removed before extraction and the rest of the paragraph is extracted; the
     paragraph's text is two runs, each accounted for, not one text found nowhere."""
     page = (
-        "<html><body><p><aside class='promo'>Buy the new phone today.</aside>"
-        f"{P}</p></body></html>"
+        f"<html><body><p><aside class='promo'>Buy the new phone today.</aside>{P}</p></body></html>"
     )
     tree = parse_html(page)
     assert tree is not None
