@@ -14,15 +14,18 @@ takes longer than `--slow` seconds is reported as a hang candidate.
 
 With atheris (coverage-guided, `pip install atheris`) the run stops after `--seconds` and
 crashing inputs are written as `crash-*` files in the working directory. Without it,
-hypothesis runs batches with fresh seeds until the time is up, prints the shrunk
-failing example of each failing batch and goes on with the next seed; the last line is a
-summary: calls, failures by target, hang candidates (exit 1 if anything failed).
+hypothesis runs batches with fresh seeds until the time is up (no shrinking: it can take
+longer than the run), writes each failing input as it came to `--failures` (a folder,
+`<kind>-<hash>.bin`, UTF-8 with surrogates escaped for a str; at most 20 files) and goes
+on with the next seed; the last line is a summary: calls, failures by target, hang
+candidates (exit 1 if anything failed).
 tests/test_guarantees.py runs the same checks for ~20 s in every test run.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -39,9 +42,34 @@ from cleannews import Article  # noqa: E402
 TARGETS = ("bytes", "text", "html", "pages")
 SLOW = 5.0
 CALLS = {"checks": 0, "hang candidates": 0}
+MAX_SAVED = 20
+#: Where failing inputs are written (None: nowhere).
+FAILURES: dict[str, Path | None] = {"folder": None}
+
+
+def save_failure(page: str | bytes, kind: str | None) -> None:
+    """Write a failing input as it came, so it can be cleaned again and minimised."""
+    folder = FAILURES["folder"]
+    if folder is None:
+        return
+    data = page if isinstance(page, bytes) else page.encode("utf-8", "surrogatepass")
+    path = folder / f"{kind or 'auto'}-{hashlib.sha1(data).hexdigest()[:16]}.bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not path.exists() and len(list(folder.glob("*.bin"))) < MAX_SAVED:
+        path.write_bytes(data)
+        print(f"failing input written to {path}", flush=True)
 
 
 def check(page: str | bytes, kind: str | None = None, slow: float = SLOW) -> None:
+    """The fuzz oracle, with each failing input written to the failures folder."""
+    try:
+        _check(page, kind, slow)
+    except Exception:
+        save_failure(page, kind)
+        raise
+
+
+def _check(page: str | bytes, kind: str | None, slow: float) -> None:
     """The fuzz oracle: a valid record, the accounting, and no hang."""
     CALLS["checks"] += 1
     start = time.perf_counter()
@@ -79,7 +107,7 @@ def run_atheris(targets: list[str], seconds: int, slow: float) -> int:
 
 
 def run_hypothesis(targets: list[str], seconds: int, slow: float) -> int:
-    from hypothesis import HealthCheck, given, seed, settings
+    from hypothesis import HealthCheck, Phase, given, seed, settings
     from hypothesis import strategies as st
 
     from pages import html_pages, pages
@@ -101,7 +129,7 @@ def run_hypothesis(targets: list[str], seconds: int, slow: float) -> int:
             @seed(batch)
             @settings(
                 max_examples=200, deadline=None, database=None,
-                suppress_health_check=list(HealthCheck),
+                suppress_health_check=list(HealthCheck), phases=[Phase.generate],
             )  # fmt: skip
             @given(strategies[target])
             def fuzz(case: tuple[str | bytes, str | None]) -> None:
@@ -119,7 +147,7 @@ def run_hypothesis(targets: list[str], seconds: int, slow: float) -> int:
     found = sum(len(f) for f in failures.values())
     print(
         f"SUMMARY: {seconds} s, targets {','.join(targets)}, {CALLS['checks']} calls "
-        f"(shrinking included), {batch} batches of 200 examples per target, "
+        f"{batch} batches of 200 examples per target, "
         f"failing batches {found} {failures}, hang candidates {CALLS['hang candidates']}",
         flush=True,
     )
@@ -132,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--target", choices=(*TARGETS, "all"), default="all")
     ap.add_argument("--hypothesis", action="store_true", help="do not use atheris")
     ap.add_argument("--slow", type=float, default=SLOW, help="report pages slower than this")
+    ap.add_argument(
+        "--failures", type=Path, default=None, help="folder for failing inputs (hypothesis)"
+    )
     args = ap.parse_args(argv)
+    FAILURES["folder"] = args.failures
     targets = list(TARGETS) if args.target == "all" else [args.target]
     if not args.hypothesis:
         try:
