@@ -135,6 +135,29 @@ def test_blocks_compare_without_white_space_and_format_characters():
     assert unextracted_blocks(tree, text_with("- Notfalldaten und Medikation"), []) == []
 
 
+def test_blocks_compare_without_the_characters_the_extraction_drops():
+    """Found by benchmarks/fuzz.py: trafilatura drops control, unassigned and private-use
+    characters, so a cell holding one was logged though its text is in the body."""
+    odd = "\U000691dd\ue000\xad"  # unassigned, private use, soft hyphen
+    markup = f"<table><tr><td>Four million{odd} for schools</td></tr></table>"
+    tree = tree_of(story_with(markup))
+    assert unextracted_blocks(tree, text_with("| Four million for schools |"), []) == []
+    assert unextracted_blocks(tree, text_with(), []) == [f"Four million{odd} for schools"]
+
+
+def test_a_block_around_an_element_removed_before_extraction_is_accounted():
+    """Found by benchmarks/fuzz.py: the run of a `<div>` around an `<iframe>` marked as an
+    ad; the ad is logged whole, the rest of the run is what the extraction saw."""
+    box = "<div>Advert below<iframe class='promo'>Buy now</iframe></div>"
+    page = f"<html><body><article>{story_with(box)}</article></body></html>"
+    tree = parse_html(page)
+    assert tree is not None
+    assert "Advert below Buy now" in [b.text for b in text_blocks(tree)]
+    assert main_content(tree, text_with()).tag == "article"  # type: ignore[union-attr]
+    article = assert_blocks_accounted(page).article
+    assert ("html-ad", "Buy now") in [(r.rule, r.text) for r in article.removed]
+
+
 def test_outside_the_main_content_only_paragraphs_are_checked():
     """The navigation's list items are not main content; a paragraph is checked anywhere."""
     aside = "<aside><h3>Opening hours</h3><p>The office is open on weekdays from nine.</p></aside>"

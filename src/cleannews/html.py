@@ -1128,15 +1128,17 @@ def _pieces(text: str) -> set[str]:
     return pieces
 
 
-#: Format characters (soft hyphens, zero-width spaces, direction marks): the extraction
-#: drops some of them, so a block is compared without them.
-_FORMAT_CHARACTERS = regex.compile(r"\p{Cf}+")
+#: Characters the extraction drops: control and format characters (soft hyphens,
+#: zero-width spaces, direction marks), private-use and unassigned code points. A block is
+#: compared without them.
+_UNPRINTED = regex.compile(r"\p{C}+")
 
 
 def _squashed(text: str) -> str:
-    """The text without white space and format characters: what block and line compare."""
+    """The text without white space and the characters the extraction drops: what blocks
+    and lines are compared by."""
     squashed = "".join(text.split())
-    return squashed if squashed.isascii() else _FORMAT_CHARACTERS.sub("", squashed)
+    return _UNPRINTED.sub("", squashed) if not squashed.isprintable() else squashed
 
 
 def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> list[str]:
