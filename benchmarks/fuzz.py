@@ -146,7 +146,7 @@ def run_hypothesis(targets: list[str], seconds: int, slow: float) -> int:
         print(f"{examples} examples, {CALLS['checks']} calls, {found} failing batches", flush=True)
     found = sum(len(f) for f in failures.values())
     print(
-        f"SUMMARY: {seconds} s, targets {','.join(targets)}, {CALLS['checks']} calls "
+        f"SUMMARY: {seconds} s, targets {','.join(targets)}, {CALLS['checks']} calls, "
         f"{batch} batches of 200 examples per target, "
         f"failing batches {found} {failures}, hang candidates {CALLS['hang candidates']}",
         flush=True,
