@@ -181,14 +181,18 @@ def assert_blocks_accounted(
         return parts != [key] and all(not p or p in record or p in whole for p in parts)
 
     # The lines were repaired after the extraction dropped its characters (controls,
-    # unassigned ...); the HTML removals were repaired whole: a block may be either.
+    # unassigned ...) and changed some white space, one line at a time; the HTML removals
+    # were repaired whole: a block may be found as any of these forms.
+    def forms(text: str) -> set[str]:
+        bare = _UNPRINTED.sub("", text)
+        return {_squashed(t) for t in (fix_line(text), fix_line(bare), fix_line(_squashed(bare)))}
+
     lost = [
         b.text
         for b in blocks
         if (b.element.tag == "p" or b.element in inside)
-        and (key := _squashed(fix_line(b.text)))
-        and not found(key)
-        and not found(_squashed(fix_line(_UNPRINTED.sub("", b.text))))
+        and _squashed(b.text)
+        and not any(found(form) for form in forms(b.text) | {_squashed(b.text)})
     ]
     assert not lost, f"text blocks in no field, line, caption or removal: {lost[:5]!r}"
     return explanation

@@ -1007,6 +1007,8 @@ def text_blocks(tree: etree._Element) -> list[TextBlock]:
                 stack.append((element, run))
             elif tag in invisible:
                 hidden = 1
+            elif tag == "br" and stack:  # a line break inside the block: a space
+                stack[-1][1].append(" ")
             elif element.text and stack and isinstance(tag, str):
                 stack[-1][1].append(element.text)
             continue
@@ -1020,8 +1022,8 @@ def text_blocks(tree: etree._Element) -> list[TextBlock]:
         if element.tail and stack:
             stack[-1][1].append(element.tail)
     blocks = []
-    for element, parts in runs:
-        text = " ".join(" ".join(parts).split())
+    for element, parts in runs:  # inline elements join as they render: no space added
+        text = " ".join("".join(parts).split())
         if text:
             blocks.append(TextBlock(element, text))
     return blocks
