@@ -979,7 +979,8 @@ class TextBlock:
     """A block of the page: its element and a run of its own text (white space
     collapsed), outside the blocks inside it: a `<div>` with a paragraph inside has a
     block before and one after it, as the visible text has a line before and one after
-    (so has a `<p>` that the parser let hold an `<aside>`)."""
+    (so has a `<p>` that the parser let hold an `<aside>`, and a `<p>` with a `<br>`:
+    the extraction writes a line on each side of it)."""
 
     element: etree._Element
     text: str
@@ -1007,8 +1008,11 @@ def text_blocks(tree: etree._Element) -> list[TextBlock]:
                 stack.append((element, run))
             elif tag in invisible:
                 hidden = 1
-            elif tag == "br" and stack:  # a line break inside the block: a space
-                stack[-1][1].append(" ")
+            elif tag == "br" and stack:  # a line break: the block goes on in a new run
+                parent = stack.pop()[0]
+                run = [element.text] if element.text else []
+                runs.append((parent, run))
+                stack.append((parent, run))
             elif element.text and stack and isinstance(tag, str):
                 stack[-1][1].append(element.text)
             continue
