@@ -39,7 +39,9 @@ from cleannews.fixers import fix_line
 from cleannews.html import (
     _DEEPEST,
     _UNPRINTED,
+    _drop_keeping_tail,
     _squashed,
+    _text,
     _without_surrogates,
     main_content,
     parse_html,
@@ -158,19 +160,36 @@ def assert_blocks_accounted(
     if tree is None or _DEEPEST(tree):  # read as the text of the markup: lines only
         return explanation
     extracted = "\n".join(fate.text for fate in explanation.lines)
-    blocks = text_blocks(tree)
-    region = main_content(tree, extracted, blocks)
-    inside = set(region.iter()) if region is not None else set()
     record = _squashed("\n".join(_record_texts(explanation.article)))
     whole = _squashed(extracted)
     # Elements taken out before extraction (a marked ad, a link list) are logged whole;
-    # the extraction saw the page without them, so a block around one is the rest of it.
+    # the extraction saw the page without them, and so does this check: they are dropped
+    # (an element whose text is such a removal's), and a block around one is the rest.
     taken = {
         _squashed(r.text)
         for s in (explanation.article, *explanation.article.others)
         for r in s.removed
         if r.stage == "html" and r.rule != "html-not-extracted"
     } - {""}
+    pruned = {  # a byline element is read, not taken out
+        _squashed(r.text)
+        for s in (explanation.article, *explanation.article.others)
+        for r in s.removed
+        if r.stage == "html" and r.rule not in ("html-not-extracted", "html-byline")
+    } - {""}
+    dropped = [
+        e
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        and e.tag not in ("html", "body")
+        and _squashed(fix_line(_text(e))) in pruned
+    ]
+    for element in dropped:
+        if element.getparent() is not None:
+            _drop_keeping_tail(element)
+    blocks = text_blocks(tree)
+    region = main_content(tree, extracted, blocks)
+    inside = set(region.iter()) if region is not None else set()
 
     def found(key: str) -> bool:
         if key in record or key in whole:
