@@ -203,6 +203,13 @@ SHAPES: dict[str, tuple[Callable[[int], str], dict[str, object]]] = {
         + "</div></body></html>",
         {},
     ),
+    "HTML list items the extraction drops, in the article": (
+        lambda n: f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p>"
+        + '<div class="widget"><ul>'
+        + _fill(lambda i: f"<li>Related item number {i} in a box of the article</li>", n)
+        + "</ul></div></article></body></html>",
+        {},
+    ),
 }
 
 

@@ -20,6 +20,11 @@ dropped or cut before the stages see it either.
 
 Usable from any test: `from accounting import assert_accounted` (pass `pipeline=` to check
 a pipeline with other options).
+
+For HTML, `assert_blocks_accounted(page)` checks the same before extraction: every text
+block of the page's main content (and every `<p>`) is in the extracted text, whose lines
+`assert_accounted` checks, or in the record: a field, a caption or a removal
+(`html-not-extracted` for what the extraction left out).
 """
 
 from __future__ import annotations
@@ -31,6 +36,17 @@ import cleannews
 from cleannews import Article, Explanation, Pipeline
 from cleannews.decode import decode_bytes
 from cleannews.fixers import fix_line
+from cleannews.html import (
+    _DEEPEST,
+    _UNPRINTED,
+    _drop_keeping_tail,
+    _squashed,
+    _text,
+    _without_surrogates,
+    main_content,
+    parse_html,
+    text_blocks,
+)
 
 FATES = ("body", "title", "subtitle", "summary", "caption", "removed")
 
@@ -123,3 +139,88 @@ def _assert_lines_are_the_input(
             assert fate.text == repaired, (
                 f"line {fate.line}: {fate.text!r} is not the input line {repaired!r}"
             )
+
+
+def assert_blocks_accounted(
+    page: str | bytes, pipeline: Pipeline | None = None, **kwargs: Any
+) -> Explanation:
+    """`assert_accounted`, and for an HTML page: every text block of its main content, and
+    every `<p>`, is in the extracted text or in the record (compared as `html._squashed`
+    compares, as the encoding stage repaired it), once the elements that the HTML path
+    took out before extraction (logged whole) are cut out of it. Returns the explanation."""
+    pipe = pipeline or cleannews.default_pipeline()
+    explanation = assert_accounted(page, pipeline=pipe, **kwargs)
+    if explanation.kind != "html":
+        return explanation
+    if isinstance(page, bytes):
+        text = decode_bytes(page, declared=kwargs.get("charset"), is_html=True).text
+    else:
+        text = page.removeprefix("\ufeff")
+    tree = parse_html(_without_surrogates(text[: pipe.config.max_input_chars]))
+    if tree is None or _DEEPEST(tree):  # read as the text of the markup: lines only
+        return explanation
+    extracted = "\n".join(fate.text for fate in explanation.lines)
+    record = _squashed("\n".join(_record_texts(explanation.article)))
+    whole = _squashed(extracted)
+    # Elements taken out before extraction (a marked ad, a link list) are logged whole;
+    # the extraction saw the page without them, and so does this check: they are dropped
+    # (an element whose text is such a removal's), and a block around one is the rest.
+    taken = {
+        _squashed(r.text)
+        for s in (explanation.article, *explanation.article.others)
+        for r in s.removed
+        if r.stage == "html" and r.rule != "html-not-extracted"
+    } - {""}
+    pruned = {  # a byline element is read, not taken out
+        _squashed(r.text)
+        for s in (explanation.article, *explanation.article.others)
+        for r in s.removed
+        if r.stage == "html" and r.rule not in ("html-not-extracted", "html-byline")
+    } - {""}
+    dropped = [
+        e
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        and e.tag not in ("html", "body")
+        and _squashed(fix_line(_text(e))) in pruned
+    ]
+    for element in dropped:
+        if element.getparent() is not None:
+            _drop_keeping_tail(element)
+    blocks = text_blocks(tree)
+    region = main_content(tree, extracted, blocks)
+    inside = set(region.iter()) if region is not None else set()
+
+    def found(key: str) -> bool:
+        if key in record or key in whole:
+            return True
+        parts = [key]
+        for cut in (t for t in taken if t in key):
+            parts = [piece for part in parts for piece in part.split(cut)]
+        return parts != [key] and all(not p or p in record or p in whole for p in parts)
+
+    # The lines were repaired after the extraction dropped its characters (controls,
+    # unassigned ...) and changed some white space, one line at a time; the HTML removals
+    # were repaired whole: a block may be found as any of these forms.
+    def forms(text: str) -> set[str]:
+        bare = _UNPRINTED.sub("", text)
+        return {_squashed(t) for t in (fix_line(text), fix_line(bare), fix_line(_squashed(bare)))}
+
+    lost = [
+        b.text
+        for b in blocks
+        if (b.element.tag == "p" or b.element in inside)
+        and _squashed(b.text)
+        and not any(found(form) for form in forms(b.text) | {_squashed(b.text)})
+    ]
+    assert not lost, f"text blocks in no field, line, caption or removal: {lost[:5]!r}"
+    return explanation
+
+
+def _record_texts(article: Article) -> list[str]:
+    return [
+        text
+        for s in (article, *article.others)
+        for text in (s.title or "", s.subtitle or "", *s.summary, *s.authors, *s.paragraphs,
+                     *s.captions, s.site_name or "", *(r.text for r in s.removed))
+    ]  # fmt: skip

@@ -38,17 +38,26 @@ a chunk gets `page_timeout` for each of its pages, and a chunk over its deadline
 again one page at a time, each with `page_timeout`, so that the page at fault is the one
 named. With a deadline, `workers=1` cleans in one worker process (a thread cannot be
 stopped).
+
+Ctrl-C (SIGINT, which a terminal sends to the workers as well as to this process) is for
+this process alone: the workers are started with SIGINT blocked, from the first
+instruction of their start-up, and ignore it once running, so none of them prints a
+traceback. The KeyboardInterrupt is raised here, in the consumer's loop, and the pool is
+stopped at once: the workers are killed, with no wait for the pages they hold or that
+are queued. The same happens when the stream is closed early or fails.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -193,6 +202,10 @@ _WORKER_STARTS: Any = None
 
 def _init_worker(pipeline: Pipeline, starts: Any = None) -> None:
     global _WORKER_PIPELINE, _WORKER_STARTS
+    # Ctrl-C is the parent's to handle (it stops the pool). SIGINT is blocked from the
+    # worker's start (see `_sigint_blocked`); ignoring it too covers start methods that
+    # reset the signal state (forkserver).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE, _WORKER_STARTS = pipeline, starts
     if starts is not None:  # imports, language profiles, compiled rules: before any page
         pipeline.clean("Warm up: the first page is not charged for the worker's start-up.")
@@ -205,6 +218,26 @@ def _run_chunk(chunk: list[_Task | BatchResult], number: int = -1) -> list[Batch
     if _WORKER_STARTS is not None:
         _WORKER_STARTS.put(number)
     return [_run(pipeline, task) for task in chunk]
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT in this thread while the pool may start worker processes.
+
+    A new process inherits the blocked mask, through fork and exec alike, so a spawned
+    worker never sees a Ctrl-C, even while it is still importing (before any initializer
+    could ignore it). For this process the signal is not lost: it stays pending and is
+    delivered as soon as the mask is restored (or at once to another thread, which trips
+    the same KeyboardInterrupt in the main thread)."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:  # pragma: no cover - Windows: no SIGINT to the process group
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
 
 
 # -- the public entry point -------------------------------------------------------------------
@@ -285,7 +318,8 @@ class _Pool:
 
     def submit(self, chunk: list[_Task | BatchResult]) -> Future[list[BatchResult]]:
         self._count += 1
-        future = self.executor.submit(_run_chunk, chunk, self._count)
+        with _sigint_blocked():  # a submit may start a worker: it must not see Ctrl-C
+            future = self.executor.submit(_run_chunk, chunk, self._count)
         self.numbers[future] = self._count
         return future
 
@@ -300,13 +334,17 @@ class _Pool:
 
     def restart(self) -> None:
         """Stop every worker (a stuck one does not stop by itself) and start afresh."""
-        processes = list(getattr(self.executor, "_processes", {}).values())
-        for process in processes:
-            process.kill()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.terminate()
         self.numbers.clear()
         self.started_at.clear()
         self.executor, self.starts = self._start()
+
+    def terminate(self) -> None:
+        """Kill the workers and shut the pool down, without waiting for their pages."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -347,8 +385,11 @@ def _pooled(
             pending.popleft()
             in_flight -= len(chunk)
             yield from _chunk_results(chunk, future)
+    except BaseException:  # Ctrl-C, closed early (GeneratorExit), a broken pool: stop now
+        pool.terminate()
+        raise
     finally:
-        pool.close()
+        pool.close()  # after `terminate`, nothing left to do
 
 
 def _finished_in_time(pool: _Pool, future: Future[list[BatchResult]], budget: float) -> bool:

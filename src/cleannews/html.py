@@ -947,11 +947,10 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     doc.html_captions = captions
     doc.html_removals = [HtmlRemoved(r.text, r.rule, r.element, r.marker) for r in removals]
     doc.page.url = page.url or url
-    _add_bylines(doc, bylines, text)
-    known = [*captions, *(b for b in bylines if b), page.title or ""]
+    logged = _add_bylines(doc, bylines, text)
+    known = [*captions, *logged, page.title or "", *page.authors, page.site_name or ""]
     doc.html_removals += [
-        HtmlRemoved(block, HTML_NOT_EXTRACTED)
-        for block in unextracted_paragraphs(tree, text, known)
+        HtmlRemoved(block, HTML_NOT_EXTRACTED) for block in unextracted_blocks(tree, text, known)
     ]
     for message in warnings:
         doc.warn(message)
@@ -961,52 +960,216 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
 HTML_NOT_EXTRACTED = structural_rule(
     "html-not-extracted",
     "html",
-    "A paragraph of the page that the extraction left out (judged boilerplate, or outside "
-    "the page's <article>s): logged, so that no paragraph vanishes without a record.",
+    "A text block of the page that the extraction left out (judged boilerplate, or outside "
+    "the page's <article>s): a paragraph anywhere on the page, or a heading, list item, "
+    "quote, table cell or any other text of the main content: logged, so that no text "
+    "block vanishes without a record.",
 )
-#: Paragraph-like elements whose text must reach the record or the log.
-_BLOCKS = etree.XPath(
-    "//p[not(ancestor::head or ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
-#: Paragraphs looked up inside the extracted text (not as one of its lines) at most: the
-#: lookup reads the whole text, so a page of thousands of them would be quadratic.
-MAX_INNER_LOOKUPS = 500
+#: Elements whose text is one block of the page (a line of the visible text): text
+#: elements, and the containers, whose own text (outside the blocks inside them) is a block
+#: too, as a `<div>` of bare text is a paragraph on many sites.
+TEXT_BLOCK_TAGS = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "td",
+        "th", "figcaption", "caption", "address", "summary", "legend",
+        "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
+        "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "form", "fieldset",
+        "details", "center", "body",
+    }
+)  # fmt: skip
+#: The main content is the deepest element that holds this share of the extracted text
+#: (counted over the blocks found as lines of it).
+MAIN_CONTENT_SHARE = 0.9
+#: Characters of the extracted text read, at most, to look blocks up inside it (those not
+#: found as one of its lines or pieces). Blocks are looked for in page order from where the
+#: last one was found, so the blocks the text holds in order cost one reading of it in
+#: all; each block it does not hold costs a whole reading. This bounds the cost of a page
+#: with thousands of dropped blocks and a long text (the default is about 20 ms).
+MAX_INNER_SCAN = 50_000_000
+#: A line's list marker, as the extraction writes list items (`- item`).
+_LIST_MARK = regex.compile(r"^\s*[-*•]\s+")
+_LIST_MARKS = frozenset("-*•")
 
 
-def unextracted_paragraphs(tree: etree._Element, text: str, known: list[str]) -> list[str]:
-    """The texts of the `<p>` elements (white space collapsed) that are in neither the
-    extracted `text` nor `known` (captions, bylines, the title), once each, in page order.
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A block of the page: its element and a run of its own text (white space
+    collapsed), outside the blocks inside it: a `<div>` with a paragraph inside has a
+    block before and one after it, as the visible text has a line before and one after
+    (so has a `<p>` that the parser let hold an `<aside>`, and a `<p>` with a `<br>`:
+    the extraction writes a line on each side of it)."""
+
+    element: etree._Element
+    text: str
+
+
+def text_blocks(tree: etree._Element) -> list[TextBlock]:
+    """Every block of the tree with visible text, in page order (scripts, styles,
+    templates and the head are not visible)."""
+    runs: list[tuple[etree._Element, list[str]]] = []
+    stack: list[tuple[etree._Element, list[str]]] = []  # each open block's current run
+    hidden = 0
+    block_tags, invisible = TEXT_BLOCK_TAGS, _INVISIBLE
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag  # a comment's is not a str, and in neither set
+        if hidden:
+            if tag in invisible:
+                hidden += 1 if event == "start" else -1
+                if not hidden and element.tail and stack:
+                    stack[-1][1].append(element.tail)
+            continue
+        if event == "start":
+            if tag in block_tags:
+                run = [element.text] if element.text else []
+                runs.append((element, run))
+                stack.append((element, run))
+            elif tag in invisible:
+                hidden = 1
+            elif tag == "br" and stack:  # a line break: the block goes on in a new run
+                parent = stack.pop()[0]
+                run = [element.text] if element.text else []
+                runs.append((parent, run))
+                stack.append((parent, run))
+            elif element.text and stack and isinstance(tag, str):
+                stack[-1][1].append(element.text)
+            continue
+        if tag in block_tags:
+            stack.pop()
+            if stack:  # the enclosing block goes on in a new run after this one
+                parent = stack.pop()[0]
+                run = []
+                runs.append((parent, run))
+                stack.append((parent, run))
+        if element.tail and stack:
+            stack[-1][1].append(element.tail)
+    blocks = []
+    for element, parts in runs:  # inline elements join as they render: no space added
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append(TextBlock(element, text))
+    return blocks
+
+
+def main_content(
+    tree: etree._Element, text: str, blocks: list[TextBlock] | None = None
+) -> etree._Element | None:
+    """The page's main content: the deepest element holding `MAIN_CONTENT_SHARE` of the
+    extracted `text`, counted over the blocks that are lines of it (or pieces of lines: a
+    list item, a table cell; for a `<pre>`, its lines); None when no block is."""
+    blocks = blocks if blocks is not None else text_blocks(tree)
+    return _main_content(tree, blocks, [_squashed(b.text) for b in blocks], _pieces(text))
+
+
+def _main_content(
+    tree: etree._Element, blocks: list[TextBlock], keys: list[str], pieces: set[str]
+) -> etree._Element | None:
+    weight: dict[etree._Element, int] = {}
+    pres: set[etree._Element] = set()
+    for block, key in zip(blocks, keys, strict=True):
+        if key in pieces:
+            found = len(key)
+        elif block.element.tag == "pre" and block.element not in pres:  # its lines, once
+            pres.add(block.element)
+            lines = (_squashed(line) for line in "".join(block.element.itertext()).splitlines())
+            found = sum(len(line) for line in lines if line in pieces)
+        else:
+            continue
+        weight[block.element] = weight.get(block.element, 0) + found
+    if not weight:
+        return None
+    for element in reversed(list(tree.iter())):  # every element after its descendants
+        parent = element.getparent()
+        if parent is not None and element in weight:
+            weight[parent] = weight.get(parent, 0) + weight[element]
+    root = tree.getroottree().getroot()
+    need = MAIN_CONTENT_SHARE * weight.get(root, 0)
+    region = root
+    while True:
+        heavier = next((c for c in region if weight.get(c, 0) >= need), None)
+        if heavier is None:
+            return region
+        region = heavier
+
+
+def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> list[str]:
+    """The texts of the blocks (white space collapsed) that are in neither the extracted
+    `text` nor `known` (captions, bylines, the head's fields), once each, in page order:
+    every `<p>` of the page, and every other text block of the main content
+    (`main_content`: headings, list items, quotes, table cells, the bare text of a
+    `<div>` ...).
 
     Texts are compared without white space, since the extractor and the tree space inline
-    elements differently. A paragraph is found when it is one of the text's lines, or,
-    for at most `MAX_INNER_LOOKUPS` paragraphs, inside the text (a `<p>` the extractor
-    merged with its neighbours); past that, paragraphs not found as lines are logged."""
-    lines = {_squashed(line) for line in text.splitlines()}
-    lines.update(_squashed(k) for k in known)
+    elements differently. A block is found when it is one of the text's lines (also with
+    its list marker cut off, or as one cell of a table row) or one of `known`, or inside
+    one of `known` or the text (a block the extractor merged with its neighbours or
+    split), as long as `MAX_INNER_SCAN` characters have not been read for these lookups;
+    past it, blocks not found otherwise are logged."""
+    blocks = text_blocks(tree)
+    keys = [_squashed(b.text) for b in blocks]
+    pieces = _pieces(text)
+    region = _main_content(tree, blocks, keys, pieces)
+    inside = set(region.iter()) if region is not None else set()
+    pieces.update(_squashed(k) for k in known)
+    known_text = "\n".join(_squashed(k) for k in known)
     whole = _squashed(text)
     missing: dict[str, None] = {}
-    lookups = 0
-    for element in _BLOCKS(tree):
-        block = _text(element)
-        key = _squashed(block)
-        if not key or key in lines or block in missing:
+    cursor = scanned = 0
+    for block, key in zip(blocks, keys, strict=True):
+        if block.element.tag != "p" and block.element not in inside:
             continue
-        if lookups < MAX_INNER_LOOKUPS:
-            lookups += 1
-            if key in whole:
+        if not key or key in pieces or block.text in missing:
+            continue
+        if scanned <= MAX_INNER_SCAN:
+            scanned += len(known_text)
+            if key in known_text:
                 continue
-        missing[block] = None
+            at = whole.find(key, cursor)
+            if at >= 0:  # where the text goes on in page order
+                scanned += at + len(key) - cursor
+                cursor = at + len(key)
+                continue
+            scanned += len(whole)
+            if key in whole:  # out of order
+                continue
+        missing[block.text] = None
     return list(missing)
 
 
+def _pieces(text: str) -> set[str]:
+    """The extracted text's lines without white space, as a block is found in them: each
+    line, each line without its list marker, and each cell of a table row."""
+    pieces: set[str] = set()
+    for line in text.splitlines():
+        squashed = _squashed(line)
+        pieces.add(squashed)
+        first = squashed[:1]
+        if first == "|":
+            pieces.update(_squashed(cell) for cell in line.split("|"))
+        elif first in _LIST_MARKS:
+            pieces.add(_squashed(_LIST_MARK.sub("", line, count=1)))
+    pieces.discard("")
+    return pieces
+
+
+#: Characters the extraction drops: control and format characters (soft hyphens,
+#: zero-width spaces, direction marks), private-use and unassigned code points. A block is
+#: compared without them.
+_UNPRINTED = regex.compile(r"\p{C}+")
+
+
 def _squashed(text: str) -> str:
-    return "".join(text.split())
+    """The text without white space and the characters the extraction drops: what blocks
+    and lines are compared by."""
+    squashed = "".join(text.split())
+    return _UNPRINTED.sub("", squashed) if not squashed.isprintable() else squashed
 
 
-def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:
-    """Authors from byline elements, per story, where the page metadata has none."""
+def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> list[str]:
+    """Authors from byline elements, per story, where the page metadata has none. Returns
+    the bylines logged as `html-byline` (a byline with no names in it is not: it is a
+    text block like any other)."""
     lines = {" ".join(line.split()) for line in text.splitlines()}
+    logged = []
     for story, byline in enumerate(bylines):
         names = byline_authors(byline) if byline else ()
         if not byline or not names:
@@ -1016,6 +1179,8 @@ def _add_bylines(doc: Doc, bylines: list[str | None], text: str) -> None:
         doc.html_authors[story] = names
         if byline not in lines:
             doc.html_removals.append(HtmlRemoved(byline, HTML_BYLINE))
+            logged.append(byline)
+    return logged
 
 
 def _standalone(element: etree._Element) -> etree._Element:
