@@ -411,10 +411,10 @@ def test_leading_date_offsets_point_at_the_phrase(text: str) -> None:
     ],
 )
 def test_pathological_inputs_are_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine does not make it fail
     for _ in range(20):
         parse_date(text)
         parse_date(text[:120])
         parse_date_line(text[:120])
         find_leading_date(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
