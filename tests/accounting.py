@@ -38,6 +38,7 @@ from cleannews.decode import decode_bytes
 from cleannews.fixers import fix_line
 from cleannews.html import (
     _DEEPEST,
+    TEXT_BLOCK_TAGS,
     _UNPRINTED,
     _drop_keeping_tail,
     _squashed,
@@ -185,7 +186,13 @@ def assert_blocks_accounted(
         and _squashed(fix_line(_text(e))) in pruned
     ]
     for element in dropped:
-        if element.getparent() is not None:
+        if element.getparent() is None:
+            continue
+        if element.tag in TEXT_BLOCK_TAGS:  # matched by text only: keep the block's place,
+            tail = element.tail  # so the runs on either side are not joined into one
+            element.clear()
+            element.tail = tail
+        else:
             _drop_keeping_tail(element)
     blocks = text_blocks(tree)
     region = main_content(tree, extracted, blocks)
