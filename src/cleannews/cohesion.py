@@ -74,23 +74,12 @@ class Cohesion:
     def __init__(self, units: Sequence[Sequence[str]], window: int = WINDOW_WORDS) -> None:
         self.units = units
         self.window = window
-        with_words = sum(1 for unit in units if unit)
-        df: Counter[str] = Counter()
-        for unit in units:
-            df.update(set(unit))
+        with_words = sum(map(bool, units))
+        df = Counter(chain.from_iterable(map(set, units)))  # in C: one pass, no loop here
         log = math.log
         #: Each word's idf, squared: what the cosine reads (a weight enters it squared).
-        self._idf2 = {word: log(with_words / n) ** 2 for word, n in df.items()}
-        self._before = [0]
-        for unit in units:
-            self._before.append(self._before[-1] + len(unit))
-        # Each unit's words' squared weights, summed, and those sums added up from the
-        # first unit: a window's squared length is the difference of two of them, plus a
-        # term for the words it holds more than once (`_norm2`).
-        idf2 = self._idf2.__getitem__
-        self._weight_before = list(
-            accumulate((sum(map(idf2, unit)) for unit in units), initial=0.0)
-        )
+        self._idf2 = dict(zip(df, [log(with_words / n) ** 2 for n in df.values()], strict=True))
+        self._before = list(accumulate(map(len, units), initial=0))
 
     def words_before(self, gap: int) -> int:
         return self._before[gap]
@@ -102,17 +91,9 @@ class Cohesion:
         """Cosine of the idf-weighted windows before and after `gap` (0 when one is empty)."""
         start, end = self._window_start(gap), self._window_end(gap)
         before, after = self._bag(start, gap), self._bag(gap, end)
-        norms = math.sqrt(self._norm2(before, start, gap) * self._norm2(after, gap, end))
-        return _dot(before, after, self._idf2) / norms if norms else 0.0
-
-    def _norm2(self, bag: Counter[str], start: int, end: int) -> float:
-        """The squared length of the idf-weighted `bag` of units `start` to `end`: the sum
-        over its words of count² x idf², which is the sum over each occurrence of idf²
-        (a difference of `_weight_before`) plus (count² - count) x idf² for each word
-        that occurs more than once (few: the rest is read in C)."""
         idf2 = self._idf2
-        repeats = sum((n * n - n) * idf2[word] for word, n in bag.items() if n > 1)
-        return self._weight_before[end] - self._weight_before[start] + repeats
+        norms = math.sqrt(_norm2(before, idf2) * _norm2(after, idf2))
+        return _dot(before, after, idf2) / norms if norms else 0.0
 
     def _window_start(self, gap: int) -> int:
         """Where the window before `gap` starts: the units from it to `gap` hold `window`
@@ -142,4 +123,12 @@ def _dot(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> floa
             map(idf2.__getitem__, shared),
         )
     )
+    return total
+
+
+def _norm2(bag: Counter[str], idf2: dict[str, float]) -> float:
+    """The squared length of the idf-weighted `bag`: the sum of count² x idf² over its
+    words, in the bag's (window) order, in C as `_dot`."""
+    counts = bag.values()
+    total: float = sum(map(mul, map(mul, counts, counts), map(idf2.__getitem__, bag)))
     return total
