@@ -38,8 +38,8 @@ from cleannews.decode import decode_bytes
 from cleannews.fixers import fix_line
 from cleannews.html import (
     _DEEPEST,
-    TEXT_BLOCK_TAGS,
     _UNPRINTED,
+    TEXT_BLOCK_TAGS,
     _drop_keeping_tail,
     _squashed,
     _text,

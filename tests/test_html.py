@@ -138,9 +138,15 @@ def test_comment_section_and_share_bar_are_removed_and_logged():
 
 
 def test_related_stories_and_newsletter_box_are_removed_and_logged():
+    """The page declares no article: the newsletter marker is trusted and its box goes
+    first; the list of links in the related box goes as a link list; the "related" marker
+    only tags the box, and the extraction's leaving out the rest of it (its heading) is
+    logged under that marker."""
     art = clean("related_box")
-    assert html_removals(art) == [("html-related", "html"), ("html-newsletter", "html")]
-    related, newsletter = (r for r in art.removed if r.stage == "html")
+    assert html_removals(art) == [
+        ("html-newsletter", "html"), ("html-link-list", "html"), ("html-related", "html")
+    ]  # fmt: skip
+    newsletter, links, related = (r for r in art.removed if r.stage == "html")
     headlines = (
         "Astronomy club spots comet over the county",
         "Ashford museum reopens planetarium after repairs",
@@ -148,8 +154,9 @@ def test_related_stories_and_newsletter_box_are_removed_and_logged():
         "Schools join national science week events",
     )
     for headline in headlines:
-        assert headline in related.text
+        assert headline in links.text
         assert headline not in art.body
+    assert (related.text, related.marker) == ("Related stories", 'class="related-stories"')
     assert newsletter.text.startswith("Sign up for our newsletter")
     assert "newsletter" not in art.body
     assert "Related stories" not in art.body

@@ -16,6 +16,9 @@ import cleannews
 from cleannews import html as H
 from cleannews.pagekind import UNDECLARED, PageKind, page_kind
 
+#: A page declared a news article: every marker and structural pass applies.
+ARTICLE = PageKind(frozenset({"NewsArticle"}))
+
 PROSE = (
     "The river authority opened the new flood gates on Monday after three years of work, "
     "and engineers said the town centre would now be safe from a once-a-century flood."
@@ -52,7 +55,7 @@ def test_class_values_split_into_whole_words_capitals_included(value, expected):
 
 def test_a_utility_class_with_pad_in_it_is_not_an_advert():
     tree = tree_of(div("mx_5 @/wideWithPad:mx_auto", PROSE) + div("promo", "Buy one get one"))
-    removals = H.remove_marked_elements(tree)
+    removals = H.remove_marked_elements(tree, ARTICLE)
     assert removals == [H.HtmlRemoval("Buy one get one", "html-ad")]
     assert PROSE in H._text(tree)
 
@@ -78,7 +81,7 @@ def test_a_marked_container_holding_most_of_the_visible_text_stays():
     script = "<script>var data = '" + "q" * 20000 + "';</script>"
     body = div("share-container", " ".join([PROSE] * 4)) + div("sharebar", "Share Post") + script
     tree = tree_of(body)
-    assert H.remove_marked_elements(tree) == [H.HtmlRemoval("Share Post", "html-share")]
+    assert H.remove_marked_elements(tree, ARTICLE) == [H.HtmlRemoval("Share Post", "html-share")]
 
 
 # -- what the page declares --------------------------------------------------------------
@@ -143,9 +146,62 @@ def test_on_an_undeclared_page_comments_holding_most_of_it_are_its_content():
     assert H.remove_marked_elements(tree, UNDECLARED) == []
 
 
-def test_on_an_undeclared_page_a_small_comment_section_still_goes():
+def test_on_a_declared_article_a_small_comment_section_goes():
     tree = tree_of(div("story", " ".join([PROSE] * 6)) + div("comments", "First! Nice one."))
-    assert H.remove_marked_elements(tree) == [H.HtmlRemoval("First! Nice one.", "html-comments")]
+    removals = H.remove_marked_elements(tree, ARTICLE)
+    assert removals == [H.HtmlRemoval("First! Nice one.", "html-comments")]
+
+
+def test_on_an_undeclared_page_the_weak_markers_only_tag():
+    """Ad, comment, related and share markers take real text on pages that are not
+    declared articles: there they are tagged, and the extraction decides."""
+    boxes = div("comments", "First! Nice one.") + div("ad-slot", "Buy one get one")
+    tree = tree_of(div("story", " ".join([PROSE] * 6)) + boxes + div("footer", "Imprint"))
+    assert H.remove_marked_elements(tree, UNDECLARED) == [H.HtmlRemoval("Imprint", "html-footer")]
+    tagged = H.tag_marked_elements(tree, UNDECLARED)
+    assert [(r.text, r.rule, r.marker) for r in tagged] == [
+        ("First! Nice one.", "html-comments", 'class="comments"'),
+        ("Buy one get one", "html-ad", 'class="ad-slot"'),
+    ]
+    assert "Buy one get one" in H._text(tree)
+    assert H.tag_marked_elements(tree, ARTICLE) == []
+
+
+def test_a_tagged_element_the_extraction_left_out_is_logged_under_its_marker():
+    tree = tree_of(div("story", PROSE) + div("related", "Other news") + div("share", "Share"))
+    tagged = H.tag_marked_elements(tree, UNDECLARED)
+    dropped = H.dropped_by_extraction(tree, tagged, f"{PROSE}\nShare")
+    assert [(r.text, r.rule, r.element) for r in dropped] == [
+        ("Other news", "html-related", "/html/body/div[2]")
+    ]
+    assert all(r.node is None for r in dropped)  # the record keeps no tree
+
+
+def test_a_tagged_element_a_later_pass_took_out_is_not_logged_twice():
+    links = "".join(f'<li><a href="/s/{i}">Story number {i} here</a></li>' for i in range(4))
+    tree = tree_of(f"<p>{PROSE}</p>" + div("related", f"<h3>More</h3><ul>{links}</ul>"))
+    tagged = H.tag_marked_elements(tree, UNDECLARED)
+    taken = H.remove_link_lists(tree)
+    dropped = H.dropped_by_extraction(tree, tagged, PROSE)
+    assert [r.rule for r in taken] == ["html-link-list"]
+    assert [(r.text, r.rule) for r in dropped] == [("More", "html-related")]
+
+
+def test_on_an_undeclared_page_what_the_extraction_drops_is_logged_with_its_marker():
+    paragraphs = [f"{PROSE} Part {word} of the report follows here." for word in ("one", "two")]
+    page = (
+        "<html><body><main>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + div("comments", "<p>First! What a fine piece of local reporting this was.</p>")
+        + div("related", '<a href="/x">Other news of the week</a>')
+        + "</main></body></html>"
+    )  # fmt: skip
+    article = cleannews.clean(page)
+    assert article.paragraphs == tuple(paragraphs)
+    assert [(r.rule, r.text, r.element, r.marker) for r in article.removed] == [
+        ("html-comments", "First! What a fine piece of local reporting this was.",
+         "/html/body/main/div[1]", 'class="comments"'),
+        ("html-related", "Other news of the week", "/html/body/main/div[2]", 'class="related"'),
+    ]  # fmt: skip
 
 
 def cards(n: int) -> str:
@@ -310,7 +366,7 @@ def test_a_heading_that_links_to_itself_is_the_articles_own_heading():
     heading = '<h2 id="costs"><a href="#costs">What the works will cost</a></h2>'
     away = '<h3><a href="https://example.org/other">Another story entirely</a></h3>'
     tree = tree_of(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>{away}")
-    removals = H.remove_link_lines(tree)
+    removals = H.remove_link_lines(tree, kind=ARTICLE)
     assert removals == [H.HtmlRemoval("Another story entirely", "html-link-line")]
     assert "What the works will cost" in H._text(tree)
 
@@ -328,8 +384,17 @@ def test_a_linked_subheading_over_a_paragraph_of_prose_heads_a_section():
     teaser = '<h3><a href="https://example.org/next">Another story entirely</a></h3>'
     blurb = "<p>A short line about it.</p>"
     tree = tree_of(f"{entry}<p>{PROSE} {PROSE}</p>{teaser}{blurb}")
-    assert [r.text for r in H.remove_link_lines(tree)] == ["Another story entirely"]
+    assert [r.text for r in H.remove_link_lines(tree, kind=ARTICLE)] == ["Another story entirely"]
     assert "Drawing for Beginners" in H._text(tree)
+
+
+def test_on_an_undeclared_page_link_lines_are_left_to_the_extractor():
+    """A listing's entries are lines that are only a link: not taken out on a page that
+    does not declare itself an article."""
+    away = '<h3><a href="https://example.org/other">Another story entirely</a></h3>'
+    tree = tree_of(f"<p>{PROSE}</p>{away}")
+    assert H.remove_link_lines(tree, kind=UNDECLARED) == []
+    assert H.remove_link_lines(tree) == []  # undeclared is the default
 
 
 def test_a_discussion_always_gets_the_second_opinion(extractions):

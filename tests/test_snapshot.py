@@ -17,7 +17,7 @@ PAGES = [
     snapshot.Input("text/demo/a", "text", False, "Headline Here\n\nBy Jane Doe\n\nAdvertisement\n\n"
                    "The council met on Monday and agreed the budget after a long debate."),
     snapshot.Input("html/demo/b", "html", False, "<html><body><p>The council met on Monday and "
-                   "agreed the budget.</p><div class='share'>Share this</div></body></html>"),
+                   "agreed the budget.</p><div class='footer'>Contact us</div></body></html>"),
     snapshot.Input("text/demo/c", "text", True, "A held-out page.\n\nAdvertisement"),
 ]  # fmt: skip
 
