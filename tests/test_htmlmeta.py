@@ -79,6 +79,25 @@ def test_json_ld_story_is_found_in_graphs_lists_and_wrappers(data: object):
     assert got.published is not None and got.published.date() == dt.date(2024, 3, 5)  # type: ignore[union-attr]
 
 
+def test_an_author_given_by_reference_is_looked_up_in_the_graph():
+    """Publishing tools write the article's author as `{"@id": ...}` and the Person once,
+    elsewhere in the `@graph` (or in another script)."""
+    story = {**ARTICLE, "author": [{"@id": "https://town.example/#/person/ana"}]}
+    person = {"@type": "Person", "@id": "https://town.example/#/person/ana", "name": "Ana Lima"}
+    graph = {"@graph": [{"@type": "WebSite", "@id": "https://town.example/#site"}, story]}
+    assert meta(page(ld(graph) + ld(person))).authors == ("Ana Lima",)
+    dangling = {**ARTICLE, "author": {"@id": "#nobody"}}
+    assert meta(page(ld(dangling))).authors == ()  # an unknown id names nobody
+
+
+def test_a_referenced_publisher_organisation_is_no_author():
+    org = {"@type": "Organization", "@id": "#org", "name": "Town Paper"}
+    story = {**ARTICLE, "author": {"@id": "#org"}, "publisher": {"@id": "#org"}}
+    got = meta(page(ld({"@graph": [org, story]}) + '<meta property="og:site_name" content="Town Paper">'))
+    assert got.site_name == "Town Paper"
+    assert got.authors == ("Town Paper",)  # the last resort: the publisher wrote it
+
+
 def test_json_ld_in_a_cdata_wrapper_is_read():
     script = (
         f'<script type="application/ld+json">//<![CDATA[\n{json.dumps(ARTICLE)}\n//]]></script>'

@@ -130,8 +130,35 @@ def _is_story(item: dict[str, Any]) -> bool:
 
 
 def _json_ld(tree: etree._Element) -> list[dict[str, Any]]:
-    """Story objects of the page's JSON-LD (the first one is the page's own story)."""
-    return [item for item in _ld_objects(tree) if _is_story(item)]
+    """Story objects of the page's JSON-LD (the first one is the page's own story), with
+    an `author` or `publisher` that only refers to another object (`{"@id": ...}`, as
+    the `@graph` of most publishing tools writes it) replaced by that object."""
+    objects = list(_ld_objects(tree))
+    nodes: dict[str, dict[str, Any]] = {}
+    for item in objects:
+        ref = item.get("@id")
+        if isinstance(ref, str) and "name" in item:
+            nodes.setdefault(ref, item)  # (the first object of an id is the one it names)
+    return [_with_references(item, nodes) for item in objects if _is_story(item)]
+
+
+def _with_references(item: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """`item` with its author and publisher references looked up in `nodes`."""
+    found = {}
+    for key in ("author", "publisher"):
+        value = item.get(key)
+        values = value[:50] if isinstance(value, list) else [value]
+        looked_up = [_referenced(v, nodes) for v in values]
+        if any(new is not old for new, old in zip(looked_up, values, strict=True)):
+            found[key] = looked_up if isinstance(value, list) else looked_up[0]
+    return {**item, **found} if found else item
+
+
+def _referenced(value: object, nodes: dict[str, dict[str, Any]]) -> object:
+    """The object a bare reference names (`{"@id": "#jane"}`), or `value` itself."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def _ld_person_names(
