@@ -87,6 +87,14 @@ def _wait_for(condition, proc: subprocess.Popen[bytes], what: str) -> None:
         time.sleep(0.01)
 
 
+def _as_a_terminal_job() -> None:
+    """SIGINT at its default in the child, as in a job a terminal starts. A test run
+    launched in the background (`cmd &` in a shell without job control, `nohup`) inherits
+    SIGINT ignored, and Python then installs no Ctrl-C handler: the command under test
+    would rightly go on, and the test would measure the launcher, not the command."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _folder(tmp_path: Path) -> Path:
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -105,6 +113,7 @@ def test_ctrl_c_with_two_workers_is_one_line_a_partial_file_and_exit_130(tmp_pat
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal job is
+        preexec_fn=_as_a_terminal_job,
     )
     workers: list[int] = []
     try:
