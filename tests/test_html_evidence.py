@@ -177,6 +177,21 @@ def test_a_tagged_element_the_extraction_left_out_is_logged_under_its_marker():
     assert all(r.node is None for r in dropped)  # the record keeps no tree
 
 
+def test_a_marked_iframe_goes_before_extraction_on_any_page():
+    """An `<iframe>` is a marked container but no text block: its content (which no
+    browser shows) runs on in the block around it. Tagged, it was logged twice when that
+    block was logged whole, or not at all when it was not (found by the fuzz): it is
+    taken out before extraction, as on a declared article."""
+    around = f"<div><p>{PROSE}</p>Words before it. <iframe class='share'>Share now</iframe> after.</div>"
+    tree = tree_of(around)
+    removals = H.remove_marked_elements(tree, UNDECLARED)
+    assert [(r.text, r.rule) for r in removals] == [("Share now", "html-share")]
+    assert H.tag_marked_elements(tree, UNDECLARED) == []
+    article = cleannews.clean(f"<html><body>{around}</body></html>")
+    texts = [r.text for r in article.removed]
+    assert sum("Share now" in t for t in (*texts, *article.paragraphs)) == 1
+
+
 def test_a_tagged_element_a_later_pass_took_out_is_not_logged_twice():
     links = "".join(f'<li><a href="/s/{i}">Story number {i} here</a></li>' for i in range(4))
     tree = tree_of(f"<p>{PROSE}</p>" + div("related", f"<h3>More</h3><ul>{links}</ul>"))

@@ -375,15 +375,17 @@ def remove_marked_elements(
     """Take out elements whose class/id marks boilerplate, unless they hold the article.
 
     On a page declared a discussion, comment-marked elements are its posts and stay. On a
-    page not declared an article, the `ARTICLE_ONLY_MARKERS` are not read at all, and the
+    page not declared an article, the `ARTICLE_ONLY_MARKERS` take no text block (only an
+    `<iframe>`, whose content no browser shows; see `tag_marked_elements`), and the
     elements of another rule that together hold most of the page stay too (see
     `MAX_MARKED_SHARE`); a declared article keeps its comment section out however long
     it is.
     """
     total = total or visible_length(tree)
-    vetoed: set[str] = set() if kind.is_article else set(ARTICLE_ONLY_MARKERS)
+    vetoed: set[str] = {HTML_COMMENTS} if kind.is_discussion else set()
+    weak = frozenset() if kind.is_article else ARTICLE_ONLY_MARKERS
     while True:
-        plan = _plan_marked(tree, total, vetoed)
+        plan = _plan_marked(tree, total, vetoed, weak)
         heavy = set() if kind.is_article else _heavy_rules(plan, total)
         if not heavy:
             return _carry_out(plan)
@@ -406,7 +408,7 @@ def tag_marked_elements(
     return [
         HtmlRemoval(item.text, item.rule, _path(item.element), item.marker, item.element)
         for item in plan
-        if item.text
+        if item.text and item.element.tag in TEXT_BLOCK_TAGS
     ]
 
 
@@ -415,8 +417,8 @@ def dropped_by_extraction(
 ) -> list[HtmlRemoval]:
     """The tagged elements (`tag_marked_elements`) of which the extracted `text` holds
     no block: the extraction left them out whole, and their marker says what they were.
-    One that a later pass took out is logged by that pass; one partly extracted is left
-    to the block accounting (`unextracted_blocks`), which logs the blocks it lacks."""
+    One that a later pass took out is logged by that pass; one partly extracted is left to
+    the block accounting (`unextracted_blocks`), which logs the blocks it lacks."""
     whole = _squashed(text)
     dropped = []
     for removal in tagged:
@@ -430,13 +432,17 @@ def dropped_by_extraction(
     return dropped
 
 
-def _plan_marked(tree: etree._Element, total: int, vetoed: set[str]) -> list[_Planned]:
-    """The marked elements that would go, outermost first (none inside another)."""
+def _plan_marked(
+    tree: etree._Element, total: int, vetoed: set[str], weak: frozenset[str] = frozenset()
+) -> list[_Planned]:
+    """The marked elements that would go, outermost first (none inside another). A `weak`
+    rule takes only elements whose text is no block of its own (an `<iframe>`, whose
+    content a browser does not show): a text block it marks stays for the extractor."""
     plan: list[_Planned] = []
     walk = _Walk(_MARKED_BLOCK_CANDIDATES(tree), _MARKED_BLOCKS_INSIDE)
     for element in walk:
         rule = _marker_rule(_tokens(element))
-        if rule is None or rule in vetoed:
+        if rule is None or rule in vetoed or (rule in weak and element.tag in TEXT_BLOCK_TAGS):
             continue
         text = _text(element)
         if (
