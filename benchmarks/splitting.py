@@ -32,7 +32,9 @@ story's body and the first article's gold body, averaged over cases), and on the
 (``page.held_out``); the ``dev`` rows from the rest of wcxb and scrapinghub. Cases are never
 printed one by one except with ``--dump`` on dev cases. Tune on dev only.
 
-Run: ``PYTHONPATH=src python benchmarks/splitting.py [--json OUT] [--dump DIR]``.
+Run: ``PYTHONPATH=src python benchmarks/splitting.py [--json OUT] [--dump DIR] [--why]``
+(``--why``: per variant, why each missed dev boundary was missed: the first test of the
+``stories`` stage its headline failed).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,6 +268,56 @@ def summarise(results: list[tuple[Case, dict[str, Any]]]) -> dict[str, dict[str,
     return table
 
 
+def why_missed(case: Case) -> list[str]:
+    """Why each true boundary of a dev case was not found (within one line): the first
+    test of the `stories` stage that the headline line failed. For finding the next step
+    on dev cases only: it reads the stage's private tests, and reruns the case."""
+    from cleannews import default_pipeline
+    from cleannews.memo import document_memo
+    from cleannews.shapes import is_prose, word_count
+    from cleannews.stages import stories as S
+
+    captured: list[Any] = []
+    original = S._Topics.__init__
+
+    def capture(self: Any, lines: Any) -> None:
+        original(self, lines)
+        captured.append(self)
+
+    S._Topics.__init__ = capture  # type: ignore[method-assign]
+    try:
+        explained = default_pipeline().explain(case.text, kind="text")
+    finally:
+        S._Topics.__init__ = original  # type: ignore[method-assign]
+    topics = captured[-1]
+    shown = [f for f in explained.lines if f.text.strip()]
+    position = {line.no: pos for pos, line in enumerate(topics.lines)}
+    reasons = []
+    for start in case.starts[1:]:
+        near = range(max(1, start - 1), min(len(shown), start + 2))
+        if any(shown[k].story != shown[k - 1].story for k in near):
+            continue  # found
+        fate = shown[start]
+        pos = position.get(fate.line)
+        if fate.fate != "body" or pos is None:
+            reasons.append(f"line {fate.fate} ({fate.rule})")
+        elif not S._is_candidate(topics.lines[pos]):
+            reasons.append("not a headline candidate")
+        elif word_count(fate.text) < S.MIN_SINGLE_EVIDENCE_WORDS:
+            reasons.append("headline too short for one kind of evidence")
+        elif not S._may_head_a_topic(fate.text, is_prose(fate.text)):
+            reasons.append("may not head a topic (sentence-case question, list item)")
+        else:
+            with document_memo():
+                if not (topics.judged(pos) and topics.judged(pos + 1)):
+                    reasons.append(f"too few content words on a side (< {S.MIN_TOPIC_WORDS})")
+                elif min(topics.similarity(pos), topics.similarity(pos + 1)) >= S.HEADLINE_SHIFT:
+                    reasons.append(f"similarity not below {S.HEADLINE_SHIFT}")
+                else:
+                    reasons.append("a lower gap nearby")
+    return reasons
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
@@ -272,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "held-out", "both"), default="both")
     parser.add_argument(
         "--split-on-topic", action="store_true", help="clean with split_on_topic=True"
+    )
+    parser.add_argument(
+        "--why", action="store_true", help="count why dev boundaries were missed (dev only)"
     )
     args = parser.parse_args(argv)
     options = {"split_on_topic": True} if args.split_on_topic else {}
@@ -291,6 +347,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{row['precision']:9.3f} {row['f1']:7.3f} {row['split']:5.3f}"
         )
     print(f"({len(cases)} cases in {seconds:.1f} s)")
+    if args.why:
+        for variant in VARIANTS:
+            found = Counter(
+                reason
+                for case, _ in results
+                if case.split == "dev" and case.variant == variant  # never held-out
+                for reason in why_missed(case)
+            )
+            print(f"dev {variant}: missed boundaries by reason")
+            for reason, count in found.most_common():
+                print(f"  {count:4d}  {reason}")
     if args.json:
         args.json.write_text(json.dumps(table, indent=2, sort_keys=True), encoding="utf-8")
     if args.dump:

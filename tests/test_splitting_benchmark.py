@@ -1,0 +1,41 @@
+"""`benchmarks/splitting.py --why`: each missed boundary of a case gets the first test of the
+`stories` stage its headline failed, and a found one gets none."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import splitting
+
+FLOOD = (
+    "The river rose through the night and water reached the doors of the old mill, "
+    "where volunteers stacked sandbags along the towpath until the early morning."
+)
+CONCERT = (
+    "The orchestra closed its season with a symphony by a young composer, and the audience "
+    "stood to applaud the violinists, the conductor and the choir for several minutes."
+)
+
+
+def _case(lines: list[str], starts: tuple[int, ...]) -> splitting.Case:
+    return splitting.Case("dev", "headline", "\n".join(lines), starts, "")
+
+
+def test_a_found_boundary_has_no_reason() -> None:
+    lines = [
+        "River Floods the Mill Town", *[FLOOD] * 6,
+        "Orchestra Ends Its Season", "By Ann Lee | March 4, 2025", *[CONCERT] * 6,
+    ]  # fmt: skip
+    assert splitting.why_missed(_case(lines, (0, 7))) == []
+
+
+def test_a_missed_boundary_names_the_test_its_headline_failed() -> None:
+    prose = [*[FLOOD] * 6, "in the end the water went down again.", *[CONCERT] * 6]
+    assert splitting.why_missed(_case(prose, (0, 6))) == ["not a headline candidate"]
+    short = [*[FLOOD] * 6, "Concerts", *[CONCERT] * 6]
+    assert splitting.why_missed(_case(short, (0, 6))) == [
+        "headline too short for one kind of evidence"
+    ]
