@@ -92,7 +92,7 @@ class Cohesion:
         start, end = self._window_start(gap), self._window_end(gap)
         before, after = self._bag(start, gap), self._bag(gap, end)
         idf2 = self._idf2
-        norms = math.sqrt(_norm2(before, idf2) * _norm2(after, idf2))
+        norms = math.sqrt(_dot(before, before, idf2) * _dot(after, after, idf2))
         return _dot(before, after, idf2) / norms if norms else 0.0
 
     def _window_start(self, gap: int) -> int:
@@ -125,10 +125,3 @@ def _dot(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> floa
     )
     return total
 
-
-def _norm2(bag: Counter[str], idf2: dict[str, float]) -> float:
-    """The squared length of the idf-weighted `bag`: the sum of count² x idf² over its
-    words, in the bag's (window) order, in C as `_dot`."""
-    counts = bag.values()
-    total: float = sum(map(mul, map(mul, counts, counts), map(idf2.__getitem__, bag)))
-    return total

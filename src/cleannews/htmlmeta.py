@@ -144,14 +144,14 @@ def _json_ld(tree: etree._Element) -> list[dict[str, Any]]:
 
 def _with_references(item: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """`item` with its author and publisher references looked up in `nodes`."""
-    found = {}
+    found: dict[str, object] = {}
     for key in ("author", "publisher"):
         value = item.get(key)
-        values = value[:50] if isinstance(value, list) else [value]
-        looked_up = [_referenced(v, nodes) for v in values]
-        if any(new is not old for new, old in zip(looked_up, values, strict=True)):
-            found[key] = looked_up if isinstance(value, list) else looked_up[0]
-    return {**item, **found} if found else item
+        if isinstance(value, list):
+            found[key] = [_referenced(v, nodes) for v in value[:50]]
+        elif value is not None:
+            found[key] = _referenced(value, nodes)
+    return {**item, **found}
 
 
 def _referenced(value: object, nodes: dict[str, dict[str, Any]]) -> object:
