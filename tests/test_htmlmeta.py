@@ -93,7 +93,9 @@ def test_an_author_given_by_reference_is_looked_up_in_the_graph():
 def test_a_referenced_publisher_organisation_is_no_author():
     org = {"@type": "Organization", "@id": "#org", "name": "Town Paper"}
     story = {**ARTICLE, "author": {"@id": "#org"}, "publisher": {"@id": "#org"}}
-    got = meta(page(ld({"@graph": [org, story]}) + '<meta property="og:site_name" content="Town Paper">'))
+    got = meta(
+        page(ld({"@graph": [org, story]}) + '<meta property="og:site_name" content="Town Paper">')
+    )
     assert got.site_name == "Town Paper"
     assert got.authors == ("Town Paper",)  # the last resort: the publisher wrote it
 
@@ -206,7 +208,6 @@ def test_a_structured_headline_cut_short_is_completed_from_another_title(
     head += f'<meta property="og:title" content="{og_title}">'
     head += '<meta property="og:site_name" content="Town Paper">'
     assert meta(page(head)).title == title
-
 
 
 def test_h1_confirmed_by_the_title_element_wins_over_og_title():
@@ -393,3 +394,63 @@ def test_a_byline_elements_job_title_is_cut_from_the_name():
 
     assert byline_authors("By Ana Lima Former Transport Consultant") == ("Ana Lima",)
     assert byline_authors("Ana Lima and Tom Reed") == ("Ana Lima", "Tom Reed")
+
+
+# --- postings: a forum's opening post, a question --------------------------------------
+
+QUESTION = {
+    "@type": "Question",
+    "name": "How do I reset the router?",
+    "datePublished": "2024-01-28T15:36:55Z",
+    "author": {"@type": "Person", "name": "netuser42"},
+    "acceptedAnswer": {"@type": "Answer", "author": {"@type": "Person", "name": "helper"}},
+}
+
+
+def test_the_question_of_a_qa_page_is_its_story():
+    got = meta(page(ld({"@type": "QAPage", "mainEntity": QUESTION})))
+    assert (got.title, got.authors, got.published) == (
+        "How do I reset the router?",
+        ("netuser42",),  # the one who asked, an account name with digits as it stands
+        dt.datetime(2024, 1, 28, 15, 36, 55, tzinfo=dt.timezone.utc),
+    )
+
+
+def test_the_questions_of_a_faq_page_are_items_not_its_story():
+    faq = {"@type": "FAQPage", "mainEntity": [QUESTION, {**QUESTION, "name": "Another?"}]}
+    got = meta(page(ld(faq) + "<title>Router help</title>"))
+    assert (got.title, got.authors) == ("Router help", ())
+
+
+def test_a_forum_posts_declared_account_is_its_author_whatever_the_bylines_say():
+    post = {
+        "@type": "DiscussionForumPosting",
+        "headline": "Budget for 2024?",
+        "author": {"@type": "Person", "name": "pippin06"},
+    }
+    body = '<span class="byline">By Ana Lima</span>'
+    assert meta(page(ld({"@type": "WebPage", "mainEntity": post}), body)).authors == ("pippin06",)
+
+
+@pytest.mark.parametrize("account", ["mod@forum.example", "https://forum.example/u/1"])
+def test_an_address_is_no_posters_name(account):
+    post = {"@type": "DiscussionForumPosting", "headline": "A thread", "author": account}
+    assert meta(page(ld(post))).authors == ()
+
+
+def test_a_microdata_questions_own_author_not_a_comments_or_an_answers():
+    person = (
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<a href="/users/7">{0}</a><meta itemprop="name" content="{0}"></div>'
+    )
+    comment = (
+        '<div itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="author">commenter1</span></div>'
+    )
+    html = (
+        '<html><head><title>Q</title></head><body><div itemscope itemtype="https://schema.org/'
+        f'Question"><h1 itemprop="name">Q</h1>{comment}{person.format("asker_7")}</div>'
+        '<div itemscope itemtype="https://schema.org/Answer">'
+        f"{person.format('answerer')}</div>{BODY}</body></html>"
+    )
+    assert meta(html).authors == ("asker_7",)

@@ -1,8 +1,9 @@
 """Page metadata from the HTML head: JSON-LD, Open Graph, meta tags, `<title>`, `<h1>`.
 
 The strongest evidence comes first. Structured data (JSON-LD `NewsArticle`, `Article`,
-`BlogPosting`, ... also inside `@graph`, lists, `mainEntity` or a `WebPage`) is what
-publishers fill in for search engines, so its headline, authors and date are read first;
+`BlogPosting`, ... also inside `@graph`, lists, `mainEntity` or a `WebPage`; a forum's
+`DiscussionForumPosting`, a `QAPage`'s `Question`) is what publishers and forum engines
+fill in for search engines, so its headline, authors and date are read first;
 then Open Graph and meta tags; then the `<title>` without its site segment; then the `<h1>`.
 Title candidates are cross-checked: an `<h1>` that another source repeats is the visible
 headline, confirmed, and wins. When no structured source dates the page, `htmldate` (a
@@ -42,6 +43,10 @@ _EDGE_SEPARATORS = regex.compile(r"^(?:[|\-–—·•»:]\s+)+")
 _LEADING_SEPARATOR = regex.compile(r"^\s+[|\-–—·•»]\s+")
 #: JSON-LD types of a story (NewsArticle, ReportageNewsArticle, BlogPosting, ...).
 _STORY_TYPES = regex.compile(r"Article|Posting|^Report$")
+_QA_PAGE, _QUESTION = "QAPage", "Question"
+#: JSON-LD types of a story whose author is a poster's account name ("pippin06"): a
+#: forum's opening post, a question, a social media post.
+_POSTING_TYPES = frozenset({"DiscussionForumPosting", _QUESTION, "SocialMediaPosting"})
 _WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
 #: How many JSON-LD objects are looked at per page (a catalogue page can list thousands).
 _MAX_LD_OBJECTS = 2000
@@ -132,14 +137,32 @@ def _is_story(item: dict[str, Any]) -> bool:
 def _json_ld(tree: etree._Element) -> list[dict[str, Any]]:
     """Story objects of the page's JSON-LD (the first one is the page's own story), with
     an `author` or `publisher` that only refers to another object (`{"@id": ...}`, as
-    the `@graph` of most publishing tools writes it) replaced by that object."""
+    the `@graph` of most publishing tools writes it) replaced by that object. The question
+    of a `QAPage` is its story too (`_asked`)."""
     objects = list(_ld_objects(tree))
     nodes: dict[str, dict[str, Any]] = {}
     for item in objects:
         ref = item.get("@id")
         if isinstance(ref, str) and "name" in item:
             nodes.setdefault(ref, item)  # (the first object of an id is the one it names)
-    return [_with_references(item, nodes) for item in objects if _is_story(item)]
+    # (a QAPage's question is one of `objects` too: the same dict, read under its key)
+    asked = {id(item["mainEntity"]): question for item in objects if (question := _asked(item))}
+    stories = [
+        asked.get(id(item)) or item for item in objects if id(item) in asked or _is_story(item)
+    ]
+    return [_with_references(item, nodes) for item in stories]
+
+
+def _asked(item: dict[str, Any]) -> dict[str, Any] | None:
+    """The question a `QAPage` is about (its `mainEntity`), as a story: its `name` is the
+    headline, its `author` the one who asked (a forum's opening poster). Only a QAPage's:
+    the questions of a `FAQPage` are the items of a page, with no author of their own."""
+    if _QA_PAGE not in _types(item):
+        return None
+    question = item.get("mainEntity")
+    if not isinstance(question, dict) or _QUESTION not in _types(question):
+        return None
+    return {"headline": question.get("name"), **question}
 
 
 def _with_references(item: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -181,6 +204,72 @@ def _ld_person_names(
             name = _clean(author)
         if name:
             yield name
+
+
+#: Longest account name taken from a posting's author.
+_MAX_HANDLE = 60
+
+
+def _poster_names(item: dict[str, Any]) -> tuple[str, ...]:
+    """The account names that a posting (`_POSTING_TYPES`: a forum's opening post, a
+    question) declares as its author, as they stand: on a forum the author is an account
+    ("pippin06", "user447274"), not a person's name, and the one word with digits that a
+    byline would not pass as a name is the answer. Addresses and links are not names."""
+    if not _POSTING_TYPES.intersection(_types(item)):
+        return ()
+    names: dict[str, None] = {}
+    for name in _ld_person_names(item.get("author"), None, publisher_too=True):
+        if len(name) <= _MAX_HANDLE and not _HANDLE_OR_MAIL.search(name):
+            names.setdefault(name, None)
+    return tuple(names)[:10]
+
+
+_POSTING_SCOPES = etree.XPath(
+    "//*[@itemscope and (contains(@itemtype, 'Question') or contains(@itemtype, 'Posting'))]"
+)
+
+
+#: Microdata items that open a thread (not a `SocialMediaPosting`: on a page that
+#: declares no story in JSON-LD, that is as often a post embedded in an article).
+_THREAD_TYPES = frozenset({"DiscussionForumPosting", _QUESTION})
+
+
+def _microdata_posters(tree: etree._Element) -> tuple[str, ...]:
+    """The account name that the page's first thread-opening item in microdata
+    (`_THREAD_TYPES`, as forum and Q&A engines write it) gives as its own `author`: the
+    one whose nearest item is that post, not a comment's or an answer's inside it. Read
+    only on a page whose JSON-LD declares no story."""
+    for scope in _POSTING_SCOPES(tree)[:20]:
+        if _item_type(scope) not in _THREAD_TYPES:
+            continue
+        for author in scope.iterdescendants(etree.Element):
+            if author.get("itemprop") == "author" and _owner(author) is scope:
+                name = _item_name(author)
+                return (name,) if name and len(name) <= _MAX_HANDLE else ()
+        return ()
+    return ()
+
+
+def _item_type(element: etree._Element) -> str:
+    """The type an item declares (`https://schema.org/Question` -> "Question")."""
+    declared: str = element.get("itemtype") or ""
+    return declared.strip().rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _owner(element: etree._Element) -> etree._Element | None:
+    """The item that an element's `itemprop` belongs to: its nearest `itemscope` ancestor."""
+    return next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+
+
+def _item_name(author: etree._Element) -> str | None:
+    """An author item's `name` property (a `<meta>`'s content or an element's text),
+    else the author element's own text."""
+    for part in author.iterdescendants(etree.Element):
+        if part.get("itemprop") == "name" and _owner(part) is author:
+            return _clean(part.get("content") or " ".join(part.itertext()))
+    if author.get("itemscope") is None:
+        return _clean(" ".join(author.itertext()))
+    return None
 
 
 def _is_organisation(value: object) -> bool:
@@ -401,6 +490,8 @@ def _host(url: str | None) -> str:
 
 def _first(values: list[Any]) -> str | None:
     return str(values[0]) if values else None
+
+
 #: Folders of personal pages on news sites, blogs and forums.
 _PEOPLE_FOLDERS = frozenset({
     "authors", "writers", "writer", "contributors", "contributor", "people", "staff",
@@ -596,6 +687,9 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     publisher = next((p for p in map(_publisher, ld) if p), None)
     site = _meta(index, "og:site_name", "application-name") or publisher
     authors = author_names(n for item in ld[:1] for n in _ld_person_names(item.get("author"), site))
+    posters = _poster_names(ld[0]) if ld else _microdata_posters(tree)
+    if posters:
+        authors = posters
     if not authors:
         authors = author_names(
             _meta(index, key) or ""
@@ -610,7 +704,9 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
             if not (_meta(index, key) or "").startswith("http")
         )[:10]
     organisation = any(_is_organisation(item.get("author")) for item in ld[:1])
-    if not authors or (not organisation and all(" " not in name for name in authors)):
+    if not posters and (
+        not authors or (not organisation and all(" " not in name for name in authors))
+    ):
         authors = _better_byline(authors, _markup_authors(tree))
     if not authors:  # no person anywhere: the publishing organisation wrote the page
         authors = author_names(
