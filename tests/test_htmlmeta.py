@@ -438,19 +438,33 @@ def test_an_address_is_no_posters_name(account):
     assert meta(page(ld(post))).authors == ()
 
 
-def test_a_microdata_questions_own_author_not_a_comments_or_an_answers():
+def test_a_microdata_questions_own_author_and_date_not_a_comments_or_an_answers():
     person = (
         '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
         '<a href="/users/7">{0}</a><meta itemprop="name" content="{0}"></div>'
     )
     comment = (
         '<div itemscope itemtype="https://schema.org/Comment">'
-        '<span itemprop="author">commenter1</span></div>'
+        '<span itemprop="author">commenter1</span>'
+        '<time itemprop="dateCreated" datetime="2017-04-13T10:00:00Z">edited</time></div>'
     )
     html = (
         '<html><head><title>Q</title></head><body><div itemscope itemtype="https://schema.org/'
-        f'Question"><h1 itemprop="name">Q</h1>{comment}{person.format("asker_7")}</div>'
+        f'Question"><h1 itemprop="name">Q</h1>{comment}{person.format("asker_7")}'
+        '<meta itemprop="dateCreated" content="2014-03-28 11:38:28Z"></div>'
         '<div itemscope itemtype="https://schema.org/Answer">'
         f"{person.format('answerer')}</div>{BODY}</body></html>"
     )
-    assert meta(html).authors == ("asker_7",)
+    got = meta(html)
+    assert (got.authors, got.published) == (
+        ("asker_7",),
+        dt.datetime(2014, 3, 28, 11, 38, 28, tzinfo=dt.timezone.utc),
+    )
+
+
+def test_microdata_is_not_read_when_json_ld_declares_the_story():
+    thread = (
+        '<div itemscope itemtype="https://schema.org/DiscussionForumPosting">'
+        '<span itemprop="author">poster9</span></div>'
+    )
+    assert meta(page(ld(ARTICLE), thread)).authors == ("Ana Lima",)

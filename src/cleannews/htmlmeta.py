@@ -234,20 +234,33 @@ _POSTING_SCOPES = etree.XPath(
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", _QUESTION})
 
 
-def _microdata_posters(tree: etree._Element) -> tuple[str, ...]:
-    """The account name that the page's first thread-opening item in microdata
-    (`_THREAD_TYPES`, as forum and Q&A engines write it) gives as its own `author`: the
-    one whose nearest item is that post, not a comment's or an answer's inside it. Read
-    only on a page whose JSON-LD declares no story."""
+def _microdata_thread(tree: etree._Element) -> dict[str, Any] | None:
+    """The page's first thread-opening item in microdata (`_THREAD_TYPES`, as forum and Q&A
+    engines write it), as a JSON-LD story: its own `author` (the `author` property whose
+    nearest item is the post, not a comment's or an answer's inside it) and its
+    `datePublished` (or `dateCreated`, when the question was asked). Read only on a page
+    whose JSON-LD declares no story."""
     for scope in _POSTING_SCOPES(tree)[:20]:
-        if _item_type(scope) not in _THREAD_TYPES:
+        kind = _item_type(scope)
+        if kind not in _THREAD_TYPES:
             continue
-        for author in scope.iterdescendants(etree.Element):
-            if author.get("itemprop") == "author" and _owner(author) is scope:
-                name = _item_name(author)
-                return (name,) if name and len(name) <= _MAX_HANDLE else ()
-        return ()
-    return ()
+        own: dict[str, Any] = {"@type": kind}
+        for part in scope.iterdescendants(etree.Element):
+            prop = part.get("itemprop")
+            if prop in _THREAD_PROPERTIES and prop not in own and _owner(part) is scope:
+                own[prop] = _item_name(part) if prop == "author" else _item_value(part)
+        own.setdefault("datePublished", own.get("dateCreated"))
+        return own
+    return None
+
+
+#: What a thread item's own properties say of the page.
+_THREAD_PROPERTIES = frozenset({"author", "datePublished", "dateCreated"})
+
+
+def _item_value(element: etree._Element) -> str | None:
+    """A microdata property's value: a `<meta>`'s content, a `<time>`'s datetime, or text."""
+    return _clean(element.get("content") or element.get("datetime") or " ".join(element.itertext()))
 
 
 def _item_type(element: etree._Element) -> str:
@@ -683,11 +696,13 @@ def _htmldate(tree: etree._Element) -> dt.date | None:
 def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
     """What the page's markup says about its main story."""
     ld = _json_ld(tree)
+    if not ld and (thread := _microdata_thread(tree)) is not None:
+        ld = [thread]
     index = _meta_index(tree)
     publisher = next((p for p in map(_publisher, ld) if p), None)
     site = _meta(index, "og:site_name", "application-name") or publisher
     authors = author_names(n for item in ld[:1] for n in _ld_person_names(item.get("author"), site))
-    posters = _poster_names(ld[0]) if ld else _microdata_posters(tree)
+    posters = _poster_names(ld[0]) if ld else ()
     if posters:
         authors = posters
     if not authors:
