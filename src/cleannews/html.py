@@ -441,7 +441,7 @@ def _plan_marked(
     plan: list[_Planned] = []
     walk = _Walk(_MARKED_BLOCK_CANDIDATES(tree), _MARKED_BLOCKS_INSIDE)
     for element in walk:
-        rule = _marker_rule(_tokens(element))
+        rule = _element_rule(element.get("class"), element.get("id"))
         if rule is None or rule in vetoed or (rule in weak and element.tag in TEXT_BLOCK_TAGS):
             continue
         text = _text(element)
@@ -776,6 +776,14 @@ def _drop_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the two values, which pages repeat
+def _element_rule(class_value: str | None, id_value: str | None) -> str | None:
+    """The marker rule of an element with these `class` and `id` values: `_marker_rule` of
+    its tokens, looked up once per pair of values (most of a page's elements share a few)."""
+    found = _value_tokens(class_value or "")
+    return _marker_rule(found | _value_tokens(id_value) if id_value else found)
 
 
 def _marker_rule(tokens: frozenset[str]) -> str | None:
