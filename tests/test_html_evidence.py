@@ -412,6 +412,22 @@ def test_on_an_undeclared_page_link_lines_are_left_to_the_extractor():
     assert H.remove_link_lines(tree) == []  # undeclared is the default
 
 
+@pytest.mark.parametrize(
+    ("types", "taken"),
+    [
+        ({"og:article"}, []),  # og:type alone: set on every page by many themes
+        ({"og:article", "WebPage"}, []),  # ... and the structured data says a web page
+        ({"og:article", "BlogPosting"}, ["Another story entirely"]),  # a schema.org article
+    ],
+)
+def test_link_lines_go_only_where_a_schema_org_type_declares_an_article(types, taken):
+    away = '<h3><a href="https://example.org/other">Another story entirely</a></h3>'
+    tree = tree_of(f"<p>{PROSE}</p>{away}")
+    kind = PageKind(frozenset(types))
+    assert kind.is_article
+    assert [r.text for r in H.remove_link_lines(tree, kind=kind)] == taken
+
+
 def test_a_discussion_always_gets_the_second_opinion(extractions):
     asked, answers = extractions
     assert H.extract_text(tree_of(""), 10.0, comments=True, visible=1) == answers[False]

@@ -665,10 +665,14 @@ def remove_link_lines(
     tree: etree._Element, total: int | None = None, kind: PageKind = UNDECLARED
 ) -> list[HtmlRemoval]:
     """Take out short paragraphs and subheadings whose whole text is a link, on a page
-    declared an article. On other pages such lines are as often the page's own items (a
-    listing's entries, a collection's titles: 37 % of what this pass took there was gold
-    text on the dev corpora, 20 % on declared articles), and the extractor judges them."""
-    if not kind.is_article:
+    that a schema.org type declares an article (`PageKind.is_typed_article`). On other
+    pages such lines are as often the page's own items (a listing's entries, a
+    collection's titles), and the extractor judges them. Share of what this pass took
+    that was gold text, on the dev pages of the three corpora: 9 % on pages with a
+    JSON-LD or microdata article type, 45 % on pages declared an article by `og:type`
+    alone, 51 % where `og:type=article` stands beside a JSON-LD `WebPage`, 37 % on pages
+    not declared an article."""
+    if not kind.is_typed_article:
         return []
     plan: list[_Planned] = []
     walk = _Walk(list(tree.iter(*_LINK_LINE_TAGS)), _LINK_LINES_INSIDE)

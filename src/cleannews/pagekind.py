@@ -63,6 +63,13 @@ class PageKind:
             return True
         return "og:article" in self.types and not self.types & COLLECTION_TYPES
 
+    @property
+    def is_typed_article(self) -> bool:
+        """Declared an article by a schema.org type (JSON-LD or microdata), not by
+        `og:type=article` alone: many themes set that on every page, listings and service
+        pages included, while a schema.org article type is written for a post."""
+        return self.is_article and bool(self.types & ARTICLE_TYPES)
+
 
 def page_kind(tree: etree._Element) -> PageKind:
     """The types the page declares in JSON-LD, microdata and `og:type`."""
