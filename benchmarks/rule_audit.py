@@ -11,8 +11,15 @@ shingles missing from the body and from every removal ("not extracted": lost bef
 line stages, or put in a field).
 
     python benchmarks/rule_audit.py [--set all|scrapinghub|wcxb|readability] [--type article]
-        [--rule html-ad --show 10]
+        [--declared og-only] [--rule html-ad --show 10]
+
+``--declared`` keeps the pages of one kind of declaration (`declaration`): a schema.org
+article type (``typed-article``), ``og:type=article`` alone (``og-only``) or beside a
+JSON-LD ``WebPage`` (``og+webpage``), a discussion, or nothing (``undeclared``). What a
+rule takes is judged differently on each: the `html-link-line` gate
+(`PageKind.is_typed_article`) was measured so.
 """
+
 
 from __future__ import annotations
 
@@ -29,6 +36,27 @@ try:
 except ImportError:
     from corpora import CORPORA, GoldPage, load
     from metric import shingles
+
+
+DECLARATIONS = ("typed-article", "og-only", "og+webpage", "discussion", "undeclared")
+
+
+def declaration(page: GoldPage) -> str:
+    """How the page declares itself (one of `DECLARATIONS`), read as cleannews reads it."""
+    from cleannews.html import parse_html
+    from cleannews.pagekind import ARTICLE_TYPES, page_kind
+
+    tree = parse_html(page.html_text)
+    if tree is None:
+        return "undeclared"
+    kind = page_kind(tree)
+    if kind.is_discussion:
+        return "discussion"
+    if kind.is_article and kind.types & ARTICLE_TYPES:  # (`is_typed_article`, any version)
+        return "typed-article"
+    if kind.is_article:
+        return "og+webpage" if "WebPage" in kind.types else "og-only"
+    return "undeclared"
 
 
 def audit_page(page: GoldPage) -> dict[str, Any]:
@@ -70,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", default="all", choices=("all", *CORPORA))
     ap.add_argument("--type", default=None, help="only wcxb pages of this page type")
+    ap.add_argument("--declared", choices=DECLARATIONS, help="only pages declared so")
     ap.add_argument("--rule", default=None, help="show examples of this rule (stage/rule)")
     ap.add_argument("--show", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2)
@@ -78,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = [p for c in corpora for p in load(c) if not p.held_out]
     if args.type:
         pages = [p for p in pages if p.page_type == args.type]
+    if args.declared:
+        pages = [p for p in pages if declaration(p) == args.declared]
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
         results = pool.map(audit_page, pages, chunksize=4)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
