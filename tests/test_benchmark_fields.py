@@ -75,3 +75,34 @@ def test_score_fields_leaves_out_what_the_gold_does_not_say():
 
 def test_every_fourth_page_is_held_out():
     assert [i for i in range(12) if is_held_out(i)] == [3, 7, 11]
+
+
+def _declared(head: str) -> str:
+    from rule_audit import declaration
+
+    html = f"<html><head>{head}</head><body><p>Text.</p></body></html>".encode()
+    return declaration(GoldPage("wcxb", "x", html, "Text."))
+
+
+_OG = '<meta property="og:type" content="article">'
+
+
+def _ld(kind: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "{kind}"}}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (_OG + _ld("NewsArticle"), "typed-article"),
+        (_ld("BlogPosting"), "typed-article"),
+        (_OG, "og-only"),
+        (_OG + _ld("WebPage"), "og+webpage"),
+        (_ld("QAPage"), "discussion"),
+        (_ld("WebPage"), "undeclared"),
+        ("", "undeclared"),
+    ],
+)
+def test_rule_audit_sorts_pages_by_what_they_declare(head, expected):
+    """`rule_audit.py --declared` groups pages as cleannews reads their declarations."""
+    assert _declared(head) == expected
