@@ -111,7 +111,13 @@ OG_ARTICLE = '<meta property="og:type" content="article">'
         ('<script type="application/ld+json">{not json', "", set(), False, False),
         # a declared collection outweighs og:type=article, which many sites put on every page
         (OG_ARTICLE + ld("CollectionPage"), "", {"og:article", "CollectionPage"}, False, False),
-        (OG_ARTICLE + ld("SearchResultsPage"), "", {"og:article", "SearchResultsPage"}, False, False),
+        (
+            OG_ARTICLE + ld("SearchResultsPage"),
+            "",
+            {"og:article", "SearchResultsPage"},
+            False,
+            False,
+        ),
         # ... but not a declared article type
         (ld("CollectionPage") + ld("Article"), "", {"CollectionPage", "Article"}, False, True),
     ],
@@ -182,7 +188,9 @@ def test_a_marked_iframe_goes_before_extraction_on_any_page():
     browser shows) runs on in the block around it. Tagged, it was logged twice when that
     block was logged whole, or not at all when it was not (found by the fuzz): it is
     taken out before extraction, as on a declared article."""
-    around = f"<div><p>{PROSE}</p>Words before it. <iframe class='share'>Share now</iframe> after.</div>"
+    around = (
+        f"<div><p>{PROSE}</p>Words before it. <iframe class='share'>Share now</iframe> after.</div>"
+    )
     tree = tree_of(around)
     removals = H.remove_marked_elements(tree, UNDECLARED)
     assert [(r.text, r.rule) for r in removals] == [("Share now", "html-share")]
@@ -332,8 +340,10 @@ def test_articles_each_under_a_headline_of_its_own_are_stories():
     heads = [f"<h2>Story number {i} of the page</h2>" for i in range(3)]
     article = cleannews.clean(f"<html><body>{_articles(heads)}</body></html>")
     assert len(article.others) == 2
-    assert [o.title for o in article.others] == ["Story number 1 of the page",
-                                                 "Story number 2 of the page"]
+    assert [o.title for o in article.others] == [
+        "Story number 1 of the page",
+        "Story number 2 of the page",
+    ]
 
 
 @pytest.mark.parametrize("head", ["", "<h3>member0 wrote</h3>"])
@@ -498,3 +508,53 @@ def test_a_link_threads_replies_reach_the_body():
     article = cleannews.clean(html)
     assert "Reply number 3 adds its own view." in article.body
     assert not [r for r in article.removed if "Reply number" in r.text]
+
+
+# --- a block written once per screen size -----------------------------------------------
+
+DESCRIPTION = f"<p>{PROSE}</p>"
+
+
+def test_the_later_copy_for_another_screen_size_goes_and_is_logged():
+    tree = tree_of(
+        f'<div class="description hidden-md-down">{DESCRIPTION}</div>'
+        f'<div class="description hidden-md-up">{DESCRIPTION}</div>'
+    )
+    assert H.remove_screen_copies(tree) == [
+        H.HtmlRemoval(
+            PROSE, "html-screen-copy", "/html/body/div[2]", 'class="description hidden-md-up"'
+        )
+    ]
+    assert H._text(tree) == PROSE  # once
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the same text, but nothing says it is for another screen: not this rule's call
+        f"<div>{DESCRIPTION}</div><div>{DESCRIPTION}</div>",
+        # a copy inside the other (a marked wrapper around a marked block) is one block
+        f'<div class="lg:hidden"><div class="d-none d-md-block">{DESCRIPTION}</div></div>',
+        # different texts
+        f'<div class="hidden-xs">{DESCRIPTION}</div><div class="visible-xs"><p>Other.</p></div>',
+        # too short to be a copy of the content rather than a label
+        '<div class="mobile-only">Menu and search</div><div class="desktop-only">Menu and search</div>',
+    ],
+)
+def test_no_copy_goes_unless_a_screen_marked_block_repeats_an_earlier_one_outside_it(body):
+    tree = tree_of(body)
+    before = H._text(tree)
+    assert H.remove_screen_copies(tree) == []
+    assert H._text(tree) == before
+
+
+def test_a_screen_copy_leaves_the_article_its_text_once():
+    page = (
+        "<html><body><article><h1>Flood gates open</h1>"
+        f'<div class="hidden-md-down">{DESCRIPTION}<p>{PROSE} Again.</p></div>'
+        f'<div class="hidden-md-up">{DESCRIPTION}<p>{PROSE} Again.</p></div>'
+        "</article></body></html>"
+    )
+    article = cleannews.clean(page)
+    assert article.body.count("engineers said") == 2  # the two paragraphs, not four
+    assert [r.rule for r in article.removed if r.stage == "html"] == ["html-screen-copy"]

@@ -611,6 +611,56 @@ def _has_linked_heading(item: etree._Element) -> bool:
     return False
 
 
+HTML_SCREEN_COPY = structural_rule(
+    "html-screen-copy",
+    "html",
+    "A second copy of a block that the page writes once per screen size (one copy marked "
+    "hidden on small screens, the other on large ones): the same text twice.",
+)
+#: Class words of the CSS frameworks' screen-size visibility helpers (Bootstrap
+#: `hidden-md-up`, `visible-xs`, `d-md-none`; Tailwind `lg:hidden`; Foundation
+#: `hide-for-small-only`), and the common `mobile-only` / `desktop-only`.
+_SCREEN_CLASS = regex.compile(
+    r"(?:(?:xs|sm|md|lg|xl|2xl):)?hidden|(?:hidden|visible)-(?:xs|sm|md|lg|xl)(?:-[a-z]+)?"
+    r"|d-(?:xs|sm|md|lg|xl)-[a-z-]+|d-none|(?:xs|sm|md|lg|xl|2xl):(?:block|flex|grid|inline)"
+    r"|(?:show|hide)-for-[a-z]+(?:-[a-z]+)?|(?:mobile|desktop|tablet)-only"
+    r"|(?:hidden|visible|hide|show)-(?:on-)?(?:mobile|desktop|tablet)",
+    regex.IGNORECASE,
+)
+#: Shortest text of a copy worth comparing (a block of prose, not a label).
+SCREEN_COPY_MIN_CHARS = 80
+
+
+@lru_cache(maxsize=16384)  # a pure function of the class value, which pages repeat
+def _is_screen_marked(class_value: str) -> bool:
+    return any(_SCREEN_CLASS.fullmatch(word) for word in class_value.split())
+
+
+def remove_screen_copies(tree: etree._Element) -> list[HtmlRemoval]:
+    """Take out the later copies of a block the page writes once per screen size: of the
+    elements marked by a screen-size helper class, one whose text (80 characters or
+    more) equals that of an earlier one outside it. A browser shows one copy; the
+    extractor, which reads no style sheet, would keep both."""
+    root = tree.getroottree().getroot()
+    first_of: dict[str, etree._Element] = {}
+    removals: list[HtmlRemoval] = []
+    for element in list(tree.iter(etree.Element)):
+        value = element.get("class")
+        if not value or not _is_screen_marked(value) or element.getparent() is None:
+            continue
+        if element.getroottree().getroot() is not root:
+            continue  # (inside a copy dropped before)
+        text = _text(element)
+        if len(text) < SCREEN_COPY_MIN_CHARS:
+            continue
+        first = first_of.setdefault(text, element)
+        if first is element or any(a is first for a in element.iterancestors()):
+            continue
+        removals.append(HtmlRemoval(text, HTML_SCREEN_COPY, _path(element), f'class="{value}"'))
+        _drop_keeping_tail(element)
+    return removals
+
+
 HTML_POPUP = structural_rule(
     "html-popup",
     "html",
@@ -1003,7 +1053,8 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     captions = take_captions(tree)
     total = visible_length(tree)
     kind = thread_shaped(tree, page_kind(tree), total)
-    removals = remove_marked_elements(tree, kind, total) + remove_popups(tree)
+    removals = remove_screen_copies(tree)
+    removals += remove_marked_elements(tree, kind, _less(total, removals)) + remove_popups(tree)
     tagged = tag_marked_elements(tree, kind, _less(total, removals))
     total = _less(total, removals)  # what is left for the structural passes to judge
     removals += remove_teaser_lists(tree, total, kind)
