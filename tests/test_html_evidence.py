@@ -254,6 +254,15 @@ def test_a_declared_article_loses_its_story_cards_however_many():
     assert [r.rule for r in removals] == ["html-teaser-list"]
 
 
+def test_cards_that_are_most_of_an_og_only_article_page_stay():
+    """`og:type=article` alone does not override the heavy check: many themes set it on
+    their listings too. A schema.org article type does (the test above)."""
+    tree = tree_of("<h1>Latest</h1>" + cards(6), OG_ARTICLE + ld("WebPage"))
+    assert page_kind(tree).is_article and not page_kind(tree).is_typed_article
+    assert H.remove_teaser_lists(tree, kind=page_kind(tree)) == []
+    assert "Story number 5" in H._text(tree)
+
+
 def test_an_article_with_a_few_cards_below_it_loses_them_undeclared_too():
     tree = tree_of(f"<p>{PROSE}</p>" * 8 + cards(3))
     removals = H.remove_teaser_lists(tree, kind=UNDECLARED)
@@ -558,3 +567,29 @@ def test_a_screen_copy_leaves_the_article_its_text_once():
     article = cleannews.clean(page)
     assert article.body.count("engineers said") == 2  # the two paragraphs, not four
     assert [r.rule for r in article.removed if r.stage == "html"] == ["html-screen-copy"]
+
+
+def _two_posts(head: str) -> str:
+    post = "<article><h2>{}</h2>" + f"<p>{PROSE}</p>" * 3 + "</article>"
+    first, second = post.format("Harbour works begin"), post.format("Ferry times change")
+    return f"<html><head>{head}</head><body>{first}{second}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "stories"),
+    [
+        ("", 2),  # undeclared: two headed, complete <article>s are two stories
+        (OG_ARTICLE, 2),
+        ('<meta property="og:type" content="website">', 1),  # the site's own page: a listing
+        (ld("CollectionPage"), 1),
+        ('<meta property="og:type" content="website">' + ld("NewsArticle"), 2),
+    ],
+)
+def test_the_articles_of_a_page_declared_the_sites_own_are_its_items(head, stories):
+    """A blog's index writes each post in an `<article>` with its `<h2>`: on a page that
+    declares itself a website or a collection (and no article type) they are one page."""
+    kind = page_kind(tree_of("", head))
+    assert kind.is_site_page == (stories == 1)
+    record = cleannews.clean(_two_posts(head))
+    assert 1 + len(record.others) == stories
+    assert ("Ferry times change" in record.body) == (stories == 1)

@@ -555,12 +555,13 @@ def _linked_length(element: etree._Element) -> int:
 def _unless_heavy(
     tree: etree._Element, plan: list[_Planned], total: int | None, kind: PageKind
 ) -> list[HtmlRemoval]:
-    """Carry out a structural pass's plan, unless the page is not declared an article and
-    what the pass would take is its content (more than `MAX_MARKED_SHARE` of its visible
-    text: a listing page's cards, say)."""
+    """Carry out a structural pass's plan, unless the page is not declared an article by a
+    schema.org type and what the pass would take is its content (more than
+    `MAX_MARKED_SHARE` of its visible text: a listing page's cards, say). `og:type=article`
+    alone is not enough: many themes set it on their listings too."""
     if not plan:
         return []
-    if not kind.is_article and _heavy_rules(plan, total or visible_length(tree)):
+    if not kind.is_typed_article and _heavy_rules(plan, total or visible_length(tree)):
         return []
     return _carry_out(plan)
 
@@ -1063,7 +1064,10 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     total = _less(total, removals)
     unwrap_layout_tables(tree)
     # The posts of a thread are often `<article>` elements too: they are one page, not stories.
-    articles, stories = ([], False) if kind.is_discussion else article_elements(tree)
+    # A page that declares itself the site's own (a home, category or product page) is one
+    # page too: its `<article>` elements are its items (`PageKind.is_site_page`).
+    one_page = kind.is_discussion or kind.is_site_page
+    articles, stories = ([], False) if one_page else article_elements(tree)
     warnings: list[str] = []
     bylines = [take_byline(a) for a in articles] if stories else [take_byline(tree)]
     if articles:

@@ -64,6 +64,14 @@ class PageKind:
         return "og:article" in self.types and not self.types & COLLECTION_TYPES
 
     @property
+    def is_site_page(self) -> bool:
+        """Declared a page of the site itself (`og:type=website`, a collection or search
+        page), with no article type: a home, category or product page, whose `<article>`
+        elements are its items, not stories of their own."""
+        declared = "og:website" in self.types or bool(self.types & COLLECTION_TYPES)
+        return declared and not self.types & ARTICLE_TYPES
+
+    @property
     def is_typed_article(self) -> bool:
         """Declared an article by a schema.org type (JSON-LD or microdata), not by
         `og:type=article` alone: many themes set that on every page, listings and service
