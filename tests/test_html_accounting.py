@@ -223,14 +223,17 @@ def test_hidden_text_and_comments_are_not_blocks():
 # -- end to end: what trafilatura drops inside the article is in `removed` -------------------
 
 
+_BOX = (
+    '<div class="widget"><h3>More on the budget vote</h3><ul><li>How each member voted'
+    "</li><li>What the budget means for schools</li></ul></div>"
+)
+
+
 def test_a_box_the_extraction_drops_inside_the_article_is_logged_block_by_block():
-    box = (
-        '<div class="widget"><h3>More on the budget vote</h3><ul><li>How each member voted'
-        "</li><li>What the budget means for schools</li></ul></div>"
-    )
     page = (
-        "<html><head><title>Council approves budget</title></head><body><article>"
-        f"<h1>Council approves budget</h1>{story_with(box)}</article></body></html>"
+        '<html><head><title>Council approves budget</title><meta property="og:type" '
+        'content="article"></head><body><article>'
+        f"<h1>Council approves budget</h1>{story_with(_BOX)}</article></body></html>"
     )
     article = cleannews.clean(page)
     logged = [(r.text, r.rule, r.stage, r.line) for r in article.removed if r.stage == "html"]
@@ -240,6 +243,23 @@ def test_a_box_the_extraction_drops_inside_the_article_is_logged_block_by_block(
         ("What the budget means for schools", "html-not-extracted", "html", None),
     ]
     assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_on_a_page_not_declared_an_article_the_dropped_box_goes_back_to_be_judged():
+    """Not declared an article, the page's main content gets back the blocks the extractor
+    dropped inside it (`restore_main_content`: a listing's items, a product's lines); the
+    line stages then judge them like any other line."""
+    page = (
+        "<html><head><title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1>{story_with(_BOX)}</article></body></html>"
+    )
+    article = cleannews.clean(page)
+    assert [(r.text, r.rule) for r in article.removed] == [
+        ("More on the budget vote", "related-heading")  # a line rule takes the heading
+    ]
+    box = ["How each member voted", "What the budget means for schools"]
+    assert [p for p in article.paragraphs if p not in PARAGRAPHS] == box
+    assert [p for p in article.paragraphs if p in PARAGRAPHS] == PARAGRAPHS
 
 
 def test_a_list_the_extraction_keeps_is_not_logged():

@@ -114,6 +114,9 @@ class Doc:
     repeats: dict[int, int] = field(default_factory=dict)
     #: Line numbers where a story is known to start (separate HTML `<article>`s).
     preset_starts: set[int] = field(default_factory=set)
+    #: Line numbers of blocks put back from the page's main content after extraction
+    #: (`cleannews.html.restore_main_content`): text, but no evidence of the page's shape.
+    restored: set[int] = field(default_factory=set)
     #: Line number of each story's first line -> the evidence that split it there
     #: ("headline + byline", "topic shift 0.02 + headline"), for `explain`.
     story_evidence: dict[int, str] = field(default_factory=dict)

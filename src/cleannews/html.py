@@ -16,7 +16,7 @@ from __future__ import annotations
 import html as html_lib
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1077,21 +1077,27 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     else:
         text = _extract_or_fallback(tree, config, warnings, kind, total)
         starts = []
+    blocks = page_blocks(tree)  # (the tree does not change from here on)
+    restored: set[int] = set()
+    if not (articles or kind.is_article or kind.is_discussion):  # see restore_main_content
+        marked = [t.node for t in tagged if t.node is not None]
+        fields = [*captions, page.title or "", *(b for b in bylines if b)]
+        text, restored = restore_main_content(tree, text, fields, marked, blocks)
     dropped = dropped_by_extraction(tree, tagged, text)
     removals += dropped
     doc = Doc.from_text(text, config, kind="html")
     doc.page = page
     doc.page.discussion = kind.is_discussion
     doc.preset_starts = set(starts)
+    doc.restored = restored
     doc.html_captions = captions
     doc.html_removals = [HtmlRemoved(r.text, r.rule, r.element, r.marker) for r in removals]
     doc.page.url = page.url or url
     logged = _add_bylines(doc, bylines, text)
     known = [*captions, *logged, page.title or "", *page.authors, page.site_name or ""]
     known += [r.text for r in dropped]
-    doc.html_removals += [
-        HtmlRemoved(block, HTML_NOT_EXTRACTED) for block in unextracted_blocks(tree, text, known)
-    ]
+    missing = unextracted_blocks(tree, text, known, blocks)
+    doc.html_removals += [HtmlRemoved(block, HTML_NOT_EXTRACTED) for block in missing]
     for message in warnings:
         doc.warn(message)
     return doc
@@ -1231,7 +1237,23 @@ def _main_content(
         region = heavier
 
 
-def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> list[str]:
+#: A page's text blocks and their comparison keys (`page_blocks`).
+PageBlocks = tuple[list[TextBlock], list[str]]
+
+
+def page_blocks(tree: etree._Element) -> PageBlocks:
+    """The page's text blocks (`text_blocks`) and each one's comparison key (its text
+    without white space): read once, for `restore_main_content` and `unextracted_blocks`."""
+    blocks = text_blocks(tree)
+    return blocks, [_squashed(b.text) for b in blocks]
+
+
+def unextracted_blocks(
+    tree: etree._Element,
+    text: str,
+    known: list[str],
+    read: PageBlocks | None = None,
+) -> list[str]:
     """The texts of the blocks (white space collapsed) that are in neither the extracted
     `text` nor `known` (captions, bylines, the head's fields), once each, in page order:
     every `<p>` of the page, and every other text block of the main content
@@ -1243,9 +1265,9 @@ def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> lis
     its list marker cut off, or as one cell of a table row) or one of `known`, or inside
     one of `known` or the text (a block the extractor merged with its neighbours or
     split), as long as `MAX_INNER_SCAN` characters have not been read for these lookups;
-    past it, blocks not found otherwise are logged."""
-    blocks = text_blocks(tree)
-    keys = [_squashed(b.text) for b in blocks]
+    past it, blocks not found otherwise are logged. `read`: `page_blocks(tree)`, if read
+    already."""
+    blocks, keys = read or page_blocks(tree)
     pieces = _pieces(text)
     region = _main_content(tree, blocks, keys, pieces)
     inside = set(region.iter()) if region is not None else set()
@@ -1273,6 +1295,87 @@ def unextracted_blocks(tree: etree._Element, text: str, known: list[str]) -> lis
                 continue
         missing[block.text] = None
     return list(missing)
+
+
+def restore_main_content(
+    tree: etree._Element,
+    text: str,
+    known: list[str],
+    marked: Sequence[etree._Element] = (),
+    read: PageBlocks | None = None,
+) -> tuple[str, set[int]]:
+    """The extracted `text` with the blocks of the main content that the extractor left
+    out put back where they stand in the page, and the numbers of the lines put back.
+
+    On a page that is not an article the extractor's judgement of short blocks fails: a
+    listing's items, a product's specifications, a service page's headings and lists are
+    short, link-rich lines, which it drops as boilerplate, though they sit inside the
+    element that holds the text it kept (`_main_content`: the deepest element holding
+    `MAIN_CONTENT_SHARE` of it; never `<body>`, where the text is spread over the page).
+    Each block there that the text does not hold goes back after the last block before
+    it that the text holds, unless it is `known` (captions, the title, the byline), page
+    furniture (`_FURNITURE`) or inside a `marked` element (one a class/id marker tagged,
+    `tag_marked_elements`: marker and extractor agree that it is no content, and
+    `dropped_by_extraction` logs it under its marker). Blocks after the text's last line
+    go back only if they hold more characters than the text (the extractor stopped
+    short); fewer are the page's tail (a share bar, teasers).
+
+    The line stages judge these lines as any other; `Doc.restored` keeps them from
+    setting off a structural cut or opening a story (the extractor did not choose them,
+    so they are no evidence of the page's shape). `read`: `page_blocks(tree)`, if read
+    already."""
+    blocks, keys = read or page_blocks(tree)
+    region = _main_content(tree, blocks, keys, _pieces(text))
+    if region is None or region.tag in ("body", "html"):
+        return text, set()  # the extraction is spread over the page: no region to read
+    inside = set(region.iter()) - _in_page_furniture(region)
+    for element in marked:
+        inside.difference_update(element.iter())
+    lines = text.splitlines()
+    at_line: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        at_line.setdefault(_squashed(line), number)
+        at_line.setdefault(_squashed(_LIST_MARK.sub("", line, count=1)), number)
+    whole = _squashed(text)
+    skip = {_squashed(k) for k in known}
+    after: dict[int, list[str]] = {}
+    anchor = -1
+    for block, key in zip(blocks, keys, strict=True):
+        if not key or block.element not in inside:
+            continue
+        if key in at_line:
+            anchor = at_line[key]
+        elif key not in whole and key not in skip:
+            skip.add(key)  # once: a block repeated in the page goes back once
+            after.setdefault(anchor, []).append(block.text)
+    tail = after.get(len(lines) - 1, [])
+    if sum(map(len, tail)) < len(text):  # the page's tail (teasers, share bar), unless
+        after.pop(len(lines) - 1, None)  # the extractor stopped short of the region's text
+    if not after:
+        return text, set()
+    out, restored = list(after.get(-1, ())), set(range(len(after.get(-1, ()))))
+    for number, line in enumerate(lines):
+        out.append(line)
+        for back in after.get(number, ()):
+            restored.add(len(out))
+            out.append(back)
+    return "\n".join(out), restored
+
+
+#: Elements of the page's frame rather than its content, and forms: their blocks are
+#: not put back, even inside the main content.
+_FURNITURE = ("nav", "header", "footer", "aside", "form", "fieldset", "figcaption")
+
+
+def _in_page_furniture(region: etree._Element) -> set[etree._Element]:
+    """The elements of `region` inside (or being) one of `_FURNITURE`."""
+    found: set[etree._Element] = set()
+    for element in region.iter(*_FURNITURE):
+        if element not in found:
+            found.update(element.iter())
+    if next(region.iterancestors(*_FURNITURE), None) is not None:
+        return set(region.iter())  # the region itself is furniture
+    return found
 
 
 def _pieces(text: str) -> set[str]:

@@ -11,8 +11,8 @@ once it knows where each story starts.
 
 from __future__ import annotations
 
-from cleannews.document import Doc, Fate
-from cleannews.rules import structural_rule
+from cleannews.document import Doc, Fate, Line
+from cleannews.rules import Rule, structural_rule
 from cleannews.settings import SETTINGS
 from cleannews.shapes import is_prose, word_count
 from cleannews.signals import ARTICLE_END, BOILERPLATE, FORM_PARTS, LANGUAGE, LINE_TEXT, LIST_START
@@ -54,15 +54,22 @@ class RemoveBoilerplate(RuleStage):
             if rule is None or rule.tag != "remove":
                 continue
             doc.remove(line, rule.name, self.name)
-            if rule.ends_article:
-                doc.end_markers.append(line.no)
-            if rule.ends_tail:
-                doc.tail_markers.append(line.no)
-            if rule.starts_list:
-                doc.list_markers.append(line.no)
+            if line.no not in doc.restored:  # (put back from the markup: no evidence)
+                self._mark_structure(doc, line, rule)
             if rule.form_part:
                 doc.form_lines.add(line.no)
         self._remove_widget_blocks(doc)
+
+    @staticmethod
+    def _mark_structure(doc: Doc, line: Line, rule: Rule) -> None:
+        """What the line says of the page's shape: the article ends, or its tail does, or
+        a list of links follows."""
+        if rule.ends_article:
+            doc.end_markers.append(line.no)
+        if rule.ends_tail:
+            doc.tail_markers.append(line.no)
+        if rule.starts_list:
+            doc.list_markers.append(line.no)
 
     def _remove_widget_blocks(self, doc: Doc) -> None:
         """A short open line with removed boilerplate on both sides belongs to the widget

@@ -159,7 +159,7 @@ class SplitStories(RuleStage):
         topics = _Topics(lines)
         for pos, line in enumerate(lines):
             evidence = None
-            candidate = prose_seen >= 2 and _is_candidate(line)
+            candidate = prose_seen >= 2 and line.no not in doc.restored and _is_candidate(line)
             # (a prose line's key is needed only when it is a candidate: keys cost a pass)
             key = line_key(line.text) if candidate or not prose[pos] else ""
             if candidate and key not in seen_keys:

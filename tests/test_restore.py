@@ -1,0 +1,94 @@
+"""Blocks of the main content that the extractor left out are put back on pages that are
+not articles (`cleannews.html.restore_main_content`), and lines put back are no evidence
+of the page's shape (`Doc.restored`).
+
+Each case is a small page written for the test, with the extracted text given, so that
+what is put back does not depend on the extractor's judgement.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from cleannews.config import CleanConfig
+from cleannews.document import Doc, Fate
+from cleannews.html import restore_main_content
+from cleannews.memo import document_memo
+from cleannews.pipeline import default_pipeline
+
+INTRO = (
+    "Our standing desks are made in a small workshop by the river, from oak and steel, "
+    "and each one is tested for a week before it leaves."
+)
+MORE = (
+    "Every frame carries a ten-year guarantee, and the tops can be changed later without "
+    "new tools, so a desk grows with the room it stands in."
+)
+
+
+def page(main: str, outside: str = "") -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><body>{outside}<main>{main}</main></body></html>")
+
+
+def test_short_items_between_the_kept_paragraphs_go_back_in_page_order():
+    tree = page(
+        f"<p>{INTRO}</p><ul><li>Oak top, 140 cm</li><li>Steel frame</li></ul><p>{MORE}</p>",
+        outside="<nav><ul><li>Home</li><li>Shop</li></ul></nav>",
+    )
+    text, restored = restore_main_content(tree, f"{INTRO}\n{MORE}", [])
+    assert text.splitlines() == [INTRO, "Oak top, 140 cm", "Steel frame", MORE]
+    assert restored == {1, 2}  # the navigation outside the main content stays out
+
+
+def test_nothing_goes_back_from_the_page_furniture_inside_the_main_content():
+    tree = page(f"<p>{INTRO}</p><aside>Sign up today</aside><form><label>Email</label></form>"
+                f"<p>{MORE}</p>")  # fmt: skip
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", []) == (f"{INTRO}\n{MORE}", set())
+
+
+def test_known_texts_and_texts_the_extraction_holds_do_not_go_back():
+    tree = page(f"<h2>Desks</h2><p>{INTRO}</p><p>A photo of the workshop</p><p>{MORE}</p>")
+    text, restored = restore_main_content(tree, f"{INTRO}\n{MORE}", ["A photo of the workshop"])
+    assert (text.splitlines(), restored) == (["Desks", INTRO, MORE], {0})
+
+
+def test_a_short_tail_after_the_text_is_the_pages_tail():
+    """After the extracted text, a little more in the same region is a share bar or
+    teasers: left out (and logged by `unextracted_blocks`, as before)."""
+    tree = page(f"<p>{INTRO}</p><p>{MORE}</p><div>Share this page</div>")
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", []) == (f"{INTRO}\n{MORE}", set())
+
+
+def test_a_tail_longer_than_the_text_means_the_extractor_stopped_short():
+    items = [f"Desk model {n} in oak and steel, 120 to 180 cm wide" for n in range(8)]
+    tree = page(f"<p>{INTRO}</p><p>{MORE}</p>" + "".join(f"<div>{item}</div>" for item in items))
+    text, restored = restore_main_content(tree, f"{INTRO}\n{MORE}", [])
+    assert text.splitlines() == [INTRO, MORE, *items]
+    assert restored == set(range(2, 10))
+
+
+def test_no_region_when_the_text_is_spread_over_the_whole_page():
+    tree = lxml_html.fromstring(f"<html><body><p>{INTRO}</p><div>Menu</div></body></html>")
+    assert restore_main_content(tree, INTRO, []) == (INTRO, set())
+
+
+def _run(lines: list[str], restored: set[int]) -> Doc:
+    doc = Doc.from_text("\n".join(lines), CleanConfig(), kind="html")
+    doc.restored = restored
+    with document_memo():
+        for stage in default_pipeline().stages:
+            stage.run(doc)
+    return doc
+
+
+def test_a_restored_comment_heading_does_not_end_the_article():
+    """A heading put back from the markup is judged as a line (it goes), but it is no
+    evidence that the article ends there: the text after it stays."""
+    lines = [INTRO, MORE, "Comments", INTRO.replace("oak", "ash"), MORE.replace("ten", "five")]
+    as_restored = _run(lines, {2})
+    assert [ln.fate for ln in as_restored.lines] == [Fate.BODY] * 2 + [Fate.REMOVED] + [
+        Fate.BODY
+    ] * 2
+    assert as_restored.lines[2].rule == "comments-heading"
+    extracted = _run(lines, set())  # the same heading, chosen by the extractor, ends it
+    assert [ln.fate for ln in extracted.lines][3:] == [Fate.REMOVED] * 2
