@@ -145,3 +145,13 @@ def test_a_label_in_capitals_is_no_dateline() -> None:
     assert art.paragraphs == (LEAD, update, SECOND)
     letter = "DEAR ABBY: My neighbour parks across my driveway every single morning."
     assert cleannews.clean("\n".join([letter, SECOND])).dateline is None
+
+
+def test_items_of_a_plus_list_above_the_first_paragraph_are_content() -> None:
+    """A changelog's "+ Added ..." lines are items of a list, as "- " and "* " ones are:
+    neither the title nor a leftover headline (`zone-headline`) when they open the text."""
+    items = ["+ Added Granite Steps To The Garden", "+ Added Iron Gates And Railings"]
+    art = cleannews.clean("\n".join(["Version 2 of the Garden Guide", *items, LEAD, SECOND]))
+    assert art.title == "Version 2 of the Garden Guide"
+    assert art.paragraphs == (*items, LEAD, SECOND)
+    assert cleannews.clean(art.body).body == art.body

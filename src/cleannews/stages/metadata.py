@@ -31,6 +31,7 @@ from cleannews.shapes import (
     is_name_like,
     is_prose,
     line_key,
+    list_item_text,
     site_suffix_pattern,
     word_count,
 )
@@ -506,7 +507,7 @@ def _is_subtitle(doc: Doc, meta: StoryMeta, line: Line, rest: list[Line]) -> boo
     """A sentence between the title and the header lines that close the zone (a standfirst)."""
     if meta.subtitle is not None or meta.summary or word_count(line.text) < 4:
         return False
-    if line.text.startswith(("- ", "* ")):  # an item of a list, which is content
+    if list_item_text(line.text) is not None:  # an item of a list, which is content
         return False
     if _TABLE_ROW_OR_NUMBERED.match(line.text.strip()):  # a table row, a numbered heading
         return False
@@ -577,7 +578,7 @@ def _is_title_candidate(doc: Doc, line: Line) -> bool:
     return (
         is_headline_like(text)
         and (word_count(text) >= 3 or len(text) >= 12)
-        and not text.startswith(("- ", "* "))  # an item of a list is content
+        and list_item_text(text) is None  # an item of a list ("- ", "* ", "+ ") is content
         and not _TABLE_ROW_OR_NUMBERED.match(text.strip())
         and bullet_text(text) is None
         and not is_byline(doc, text)
