@@ -155,3 +155,18 @@ def test_items_of_a_plus_list_above_the_first_paragraph_are_content() -> None:
     assert art.title == "Version 2 of the Garden Guide"
     assert art.paragraphs == (*items, LEAD, SECOND)
     assert cleannews.clean(art.body).body == art.body
+
+
+def test_many_headline_like_lines_over_the_first_paragraph_are_a_list_not_a_header() -> None:
+    """Nine or more title candidates above the first paragraph (a table of contents, a
+    poem's short lines) are content: no title is taken from them and none is removed as
+    a leftover headline; the body is stable when cleaned again."""
+    entries = [f"Chapter {n}: The Walk Along The River Bank" for n in range(1, 10)]
+    art = cleannews.clean("\n".join([*entries, LEAD, SECOND]))
+    assert art.title is None
+    assert art.paragraphs == (*entries, LEAD, SECOND)
+    assert not art.removed
+    assert cleannews.clean(art.body).body == art.body
+    # eight are still a header zone: the first becomes the title, as before
+    art = cleannews.clean("\n".join([*entries[:8], LEAD, SECOND]))
+    assert art.title == entries[0]

@@ -230,8 +230,8 @@ class AssignMetadata(RuleStage):
             if story == 0 and doc.page.title:
                 self._mark_page_title(doc, meta, lines)
             zone = [] if _is_wrapped(lines) else lines[: _zone_length(doc, lines)]
-            if len(zone) == len(lines):  # no prose at all: nothing for a header to head
-                zone = []
+            if len(zone) == len(lines) or _is_list_zone(doc, zone):  # nothing to head, or
+                zone = []  # a list of short lines over the prose, not a header
             self._read_zone(doc, meta, zone, lines)
             self._read_other_lines(doc, meta, lines[len(zone) :])
             self._remove_leftover_headlines(doc, lines)
@@ -310,8 +310,8 @@ class AssignMetadata(RuleStage):
         if top == len(body):  # no prose left: all of it is header to the duplicates stage
             for line, _first in repeated_header_lines(body):
                 doc.remove(line, ZONE_REPEAT, self.name)
-        if _is_wrapped(body) or top == len(body):  # no header zone, no title taken
-            return
+        if _is_wrapped(body) or top == len(body) or _is_list_zone(doc, body[:top]):
+            return  # no header zone, no title taken
         for line in body[:top]:
             if _is_title_candidate(doc, line):  # set off by the first paragraph below it
                 doc.remove(line, ZONE_HEADLINE, self.name, trigger=body[top])
@@ -585,6 +585,22 @@ def _is_title_candidate(doc: Doc, line: Line) -> bool:
         and not is_date_line(text, doc.language)
         and not _is_dateline_only(text)
     )
+
+
+#: More title candidates than this above the first paragraph are a list, not a header.
+MAX_ZONE_CANDIDATES = 8
+
+
+def _is_list_zone(doc: Doc, zone: list[Line]) -> bool:
+    """Many headline-like lines above the first paragraph: the items of a list that opens
+    the text (a changelog, a poem, a table of contents), which a header never has."""
+    found = 0
+    for line in zone:
+        if line.is_open and _is_title_candidate(doc, line):
+            found += 1
+            if found > MAX_ZONE_CANDIDATES:
+                return True
+    return False
 
 
 def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
