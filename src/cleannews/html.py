@@ -1366,12 +1366,12 @@ _FURNITURE = ("nav", "header", "footer", "aside", "form", "fieldset", "figcaptio
 
 def _in_page_furniture(region: etree._Element) -> set[etree._Element]:
     """The elements of `region` inside (or being) one of `_FURNITURE`."""
+    if next(region.iterancestors(*_FURNITURE), None) is not None:
+        return set(region.iter())  # the region itself is furniture
     found: set[etree._Element] = set()
     for element in region.iter(*_FURNITURE):
         if element not in found:
             found.update(element.iter())
-    if next(region.iterancestors(*_FURNITURE), None) is not None:
-        return set(region.iter())  # the region itself is furniture
     return found
 
 

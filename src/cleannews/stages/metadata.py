@@ -588,7 +588,7 @@ def _is_title_candidate(doc: Doc, line: Line) -> bool:
 
 
 #: More title candidates than this above the first paragraph are a list, not a header.
-MAX_ZONE_CANDIDATES = 8
+MAX_ZONE_CANDIDATES = SETTINGS.zone_max_headlines.value
 
 
 def _is_list_zone(doc: Doc, zone: list[Line]) -> bool:
