@@ -370,7 +370,10 @@ class _Planned:
 
 
 def remove_marked_elements(
-    tree: etree._Element, kind: PageKind = UNDECLARED, total: int | None = None
+    tree: etree._Element,
+    kind: PageKind = UNDECLARED,
+    total: int | None = None,
+    planned: list[_Planned] | None = None,
 ) -> list[HtmlRemoval]:
     """Take out elements whose class/id marks boilerplate, unless they hold the article.
 
@@ -380,12 +383,18 @@ def remove_marked_elements(
     elements of another rule that together hold most of the page stay too (see
     `MAX_MARKED_SHARE`); a declared article keeps its comment section out however long
     it is.
+
+    `planned`: the plan of no vetoed and no weak rule (`plan_all_marked`) on this tree as it
+    stands, with this `total`, if the caller has it; used where it is the plan asked for.
     """
     total = total or visible_length(tree)
     vetoed: set[str] = {HTML_COMMENTS} if kind.is_discussion else set()
     weak = frozenset() if kind.is_article else ARTICLE_ONLY_MARKERS
     while True:
-        plan = _plan_marked(tree, total, vetoed, weak)
+        if planned is not None and not vetoed and not weak:
+            plan = planned
+        else:
+            plan = _plan_marked(tree, total, vetoed, weak)
         heavy = set() if kind.is_article else _heavy_rules(plan, total)
         if not heavy:
             return _carry_out(plan)
@@ -471,18 +480,26 @@ def _marker_attribute(element: etree._Element, rule: str) -> str:
 ARTICLE_MIN_SHARE = 0.15
 
 
-def thread_shaped(tree: etree._Element, kind: PageKind, total: int) -> PageKind:
+def plan_all_marked(tree: etree._Element, total: int) -> list[_Planned]:
+    """The marked elements that would go with every marker rule in force (none vetoed)."""
+    return _plan_marked(tree, total, set())
+
+
+def thread_shaped(
+    tree: etree._Element, kind: PageKind, total: int, planned: list[_Planned] | None = None
+) -> PageKind:
     """`kind`, marked a thread where the comment-marked elements are the page's content.
 
     They are when they hold more than `MAX_MARKED_SHARE` of the visible text and either
     the page does not declare itself an article, or it does but the marked elements leave
     under `ARTICLE_MIN_SHARE` of the text outside them (a link-sharing site's thread says
     `og:type=article` over a one-line link). Such a page is read as a discussion: its posts
-    stay, extraction keeps comments, and it is one story.
+    stay, extraction keeps comments, and it is one story. `planned`: `plan_all_marked` of
+    the tree, if the caller has it.
     """
     if kind.is_discussion:
         return kind
-    plan = _plan_marked(tree, total, set())
+    plan = plan_all_marked(tree, total) if planned is None else planned
     comments = sum(len(item.text) for item in plan if item.rule == HTML_COMMENTS)
     if comments <= MAX_MARKED_SHARE * total:
         return kind
@@ -1053,9 +1070,13 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
     total = visible_length(tree)
-    kind = thread_shaped(tree, page_kind(tree), total)
+    planned: list[_Planned] | None = plan_all_marked(tree, total)
+    kind = thread_shaped(tree, page_kind(tree), total, planned)
     removals = remove_screen_copies(tree)
-    removals += remove_marked_elements(tree, kind, _less(total, removals)) + remove_popups(tree)
+    if removals:  # the tree changed: the plan is made again
+        planned = None
+    removals += remove_marked_elements(tree, kind, _less(total, removals), planned)
+    removals += remove_popups(tree)
     tagged = tag_marked_elements(tree, kind, _less(total, removals))
     total = _less(total, removals)  # what is left for the structural passes to judge
     removals += remove_teaser_lists(tree, total, kind)
