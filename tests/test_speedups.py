@@ -117,6 +117,43 @@ def test_html_candidates_and_tokens_are_those_of_a_full_walk(index):
     assert [e for e in H._MARKED_BLOCK_CANDIDATES(tree) if e in blocks] == blocks
 
 
+def plain_byline_marked(element: etree._Element) -> bool:
+    """Whether a full walk's tests could take the element as a byline (either reader's)."""
+    from cleannews import htmlmeta as M
+
+    if element.get("rel") == "author" or element.get("itemprop") == "author":
+        return True
+    if plain_tokens(element) & H._BYLINE_WORDS:
+        return True
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(M._AUTHOR_NAME_TOKEN.search(t) or M._BYLINE_TOKEN.search(t) for t in tokens)
+
+
+BYLINE_CLASSES = ["Author", "BYLINE", "byLine-name", "post-authorName", "authorship", "auth",
+                  "by-line", "writer", "AUTHOR_bio", "entry-author", "Autor", "author\u212a"]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(len(html_pages()) + 1))
+def test_byline_candidates_are_those_of_a_full_walk(index):
+    from cleannews.htmlmeta import AUTHOR_MARKED
+
+    if index < len(html_pages()):
+        tree = H.parse_html(html_pages()[index])
+    else:  # every class above, on its own and in the id, in any case the page writes
+        cells = "".join(
+            f'<span class="x {c}">a</span><i id="{c.swapcase()}">b</i><b rel="author">c</b>'
+            for c in BYLINE_CLASSES
+        )
+        tree = H.parse_html(f"<html><body><p itemprop='author'>d</p>{cells}</body></html>")
+    assert tree is not None
+    wanted = [e for e in tree.iter(etree.Element) if plain_byline_marked(e)]
+    if index == len(html_pages()):
+        # the itemprop, the 12 rel="author", and span + i of the 8 classes that hold
+        # "author" or "byline" ("auth", "by-line", "writer" and "Autor" do not)
+        assert len(wanted) == 1 + 12 + 2 * 8
+    assert [e for e in AUTHOR_MARKED(tree) if e in wanted] == wanted
+
+
 NESTED = """<html><body><article><h1>Title</h1>
 <p>Body text that is long enough to be the article and to outweigh the boxes below it.</p>
 <p>More body text, so that the page holds an article and not only boxes of links.</p>
