@@ -135,7 +135,7 @@ BYLINE_CLASSES = ["Author", "BYLINE", "byLine-name", "post-authorName", "authors
 
 @pytest.mark.parametrize("index", range(len(html_pages()) + 1))
 def test_byline_candidates_are_those_of_a_full_walk(index):
-    from cleannews.htmlmeta import AUTHOR_MARKED
+    from cleannews.htmlmeta import author_marked
 
     if index < len(html_pages()):
         tree = H.parse_html(html_pages()[index])
@@ -151,7 +151,7 @@ def test_byline_candidates_are_those_of_a_full_walk(index):
         # the itemprop, the 12 rel="author", and span + i of the 8 classes that hold
         # "author" or "byline" ("auth", "by-line", "writer" and "Autor" do not)
         assert len(wanted) == 1 + 12 + 2 * 8
-    assert [e for e in AUTHOR_MARKED(tree) if e in wanted] == wanted
+    assert [e for e in author_marked(tree) if e in wanted] == wanted
 
 
 NESTED = """<html><body><article><h1>Title</h1>

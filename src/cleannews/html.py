@@ -316,9 +316,9 @@ _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|przez|автор)\s*:?\s
 
 def take_byline(scope: etree._Element) -> str | None:
     """The text of the first element marked as a byline (class/id, itemprop, rel)."""
-    from cleannews.htmlmeta import AUTHOR_MARKED  # (every element the test below accepts)
+    from cleannews.htmlmeta import author_marked  # (every element the test below accepts)
 
-    for element in AUTHOR_MARKED(scope):
+    for element in author_marked(scope):
         if not isinstance(element.tag, str) or element.tag in _INVISIBLE:
             continue
         marked = (

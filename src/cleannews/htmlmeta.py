@@ -373,22 +373,29 @@ _COMMENTS = regex.compile(r"comment|repl(?:y|ies)|discussion", regex.IGNORECASE)
 _SKIPPED_TAGS = frozenset({"head", "script", "style", "noscript", "template", "meta", "link"})
 
 
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_CLASS_AND_ID = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
-#: The elements that may be marked as a byline, in page order: `rel`/`itemprop` "author",
-#: or a class or id that holds "author" or "byline" in any case. Every token the patterns
-#: below accept holds one of the two (no other letter folds to theirs), so this only
-#: spares the patterns the page's other elements.
-AUTHOR_MARKED = etree.XPath(
-    "descendant-or-self::*[@rel='author' or @itemprop='author'"
-    f" or contains({_CLASS_AND_ID}, 'author') or contains({_CLASS_AND_ID}, 'byline')]"
-)
+_WITH_MARKS = etree.XPath("descendant-or-self::*[@class or @id or @rel or @itemprop]")
+
+
+def author_marked(tree: etree._Element) -> list[etree._Element]:
+    """The elements that may be marked as a byline, in page order: `rel`/`itemprop`
+    "author", or a class or id that holds "author" or "byline" in any case. Every token
+    the byline tests accept holds one of the two (no other letter folds to theirs), so
+    this only spares those tests the page's other elements."""
+    found = []
+    for element in _WITH_MARKS(tree):
+        if element.get("rel") == "author" or element.get("itemprop") == "author":
+            found.append(element)
+            continue
+        value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if "author" in value or "byline" in value:
+            found.append(element)
+    return found
 
 
 def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
     """Elements marked as a byline: `rel`/`itemprop` "author", or a class or id token
     that names one (not an author's biography box), in page order."""
-    for element in AUTHOR_MARKED(tree):
+    for element in author_marked(tree):
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         if element.get("rel") == "author" or element.get("itemprop") == "author":
