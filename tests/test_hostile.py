@@ -323,9 +323,18 @@ def test_a_million_lines_at_the_default_size_limit_are_truncated_with_a_warning(
     assert article.paragraphs == tuple(kept)
 
 
-@pytest.mark.parametrize("unit", ["word ", "\u3000a", "Ab. ", "( ", "&amp; ", "Ã© "])
-def test_one_5mb_line_is_one_paragraph(unit):
-    line = (unit * (5_000_000 // len(unit)))[:5_000_000]
+LONG_LINE_UNITS = ["word ", "\u3000a", "Ab. ", "( ", "&amp; ", "Ã© "]
+
+
+@pytest.mark.parametrize(
+    ("unit", "size"),
+    [(unit, 1_000_000) for unit in LONG_LINE_UNITS]
+    + [pytest.param(unit, 5_000_000, marks=pytest.mark.slow) for unit in LONG_LINE_UNITS],
+)
+def test_one_long_line_is_one_paragraph(unit, size):
+    """A 1 MB line of each shape; at the 5 MB size limit with `-m slow` (the limit itself
+    is held by the run of one character below and the million-line test)."""
+    line = (unit * (size // len(unit)))[:size]
     article = cleannews.clean(line)
     assert article.paragraphs == (fix_line(line),)  # the line as the encoding stage repairs it
     assert (article.title, article.removed, article.warnings) == (None, (), ())
