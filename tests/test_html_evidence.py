@@ -479,6 +479,11 @@ def test_an_articles_replies_after_a_comment_count_go():
 OG_ARTICLE = '<meta property="og:type" content="article">'
 
 
+def _thread_shaped(tree, kind):
+    total = H.visible_length(tree)
+    return H.thread_shaped(kind, H.plan_all_marked(tree, total), total)
+
+
 def link_thread(head: str, topic: str = '<p><a href="https://example.org/x">A link</a></p>'):
     posts = "".join(div("comment", f"{PROSE} Reply number {i}.") for i in range(4))
     return tree_of(f'<div class="topic">{topic}</div>' + posts, head)
@@ -486,22 +491,22 @@ def link_thread(head: str, topic: str = '<p><a href="https://example.org/x">A li
 
 def test_an_article_that_is_only_a_link_over_its_comments_is_a_thread():
     tree = link_thread(OG_ARTICLE)
-    kind = H.thread_shaped(tree, page_kind(tree), H.visible_length(tree))
+    kind = _thread_shaped(tree, page_kind(tree))
     assert kind.is_discussion and not kind.is_article
     assert H.remove_marked_elements(tree, kind) == []
 
 
 def test_an_article_with_its_own_text_over_its_comments_stays_an_article():
     tree = link_thread(OG_ARTICLE, topic=f"<p>{PROSE}</p><p>{PROSE}</p>")
-    kind = H.thread_shaped(tree, page_kind(tree), H.visible_length(tree))
+    kind = _thread_shaped(tree, page_kind(tree))
     assert kind == page_kind(tree) and kind.is_article
 
 
 def test_an_undeclared_page_of_comments_is_a_thread_and_a_small_section_is_not():
     tree = thread("")
-    assert H.thread_shaped(tree, UNDECLARED, H.visible_length(tree)).is_discussion
+    assert _thread_shaped(tree, UNDECLARED).is_discussion
     small = tree_of(div("story", " ".join([PROSE] * 6)) + div("comments", "First! Nice one."))
-    assert H.thread_shaped(small, UNDECLARED, H.visible_length(small)) == UNDECLARED
+    assert _thread_shaped(small, UNDECLARED) == UNDECLARED
 
 
 def test_a_link_threads_replies_reach_the_body():

@@ -318,8 +318,8 @@ def take_byline(scope: etree._Element) -> str | None:
     """The text of the first element marked as a byline (class/id, itemprop, rel)."""
     from cleannews.htmlmeta import author_marked  # (every element the test below accepts)
 
-    for element in author_marked(scope):
-        if not isinstance(element.tag, str) or element.tag in _INVISIBLE:
+    for element in author_marked(scope):  # (elements only: no comments, no entities)
+        if element.tag in _INVISIBLE:
             continue
         marked = (
             _tokens(element) & _BYLINE_WORDS
@@ -487,21 +487,18 @@ def plan_all_marked(tree: etree._Element, total: int) -> list[_Planned]:
     return _plan_marked(tree, total, set())
 
 
-def thread_shaped(
-    tree: etree._Element, kind: PageKind, total: int, planned: list[_Planned] | None = None
-) -> PageKind:
+def thread_shaped(kind: PageKind, plan: list[_Planned], total: int) -> PageKind:
     """`kind`, marked a thread where the comment-marked elements are the page's content.
 
     They are when they hold more than `MAX_MARKED_SHARE` of the visible text and either
     the page does not declare itself an article, or it does but the marked elements leave
     under `ARTICLE_MIN_SHARE` of the text outside them (a link-sharing site's thread says
     `og:type=article` over a one-line link). Such a page is read as a discussion: its posts
-    stay, extraction keeps comments, and it is one story. `planned`: `plan_all_marked` of
-    the tree, if the caller has it.
+    stay, extraction keeps comments, and it is one story. `plan`: `plan_all_marked` of
+    the page.
     """
     if kind.is_discussion:
         return kind
-    plan = plan_all_marked(tree, total) if planned is None else planned
     comments = sum(len(item.text) for item in plan if item.rule == HTML_COMMENTS)
     if comments <= MAX_MARKED_SHARE * total:
         return kind
@@ -1072,11 +1069,10 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
     page = read_page_meta(tree, url)
     captions = take_captions(tree)
     total = visible_length(tree)
-    planned: list[_Planned] | None = plan_all_marked(tree, total)
-    kind = thread_shaped(tree, page_kind(tree), total, planned)
+    plan = plan_all_marked(tree, total)
+    kind = thread_shaped(page_kind(tree), plan, total)
     removals = remove_screen_copies(tree)
-    if removals:  # the tree changed: the plan is made again
-        planned = None
+    planned = None if removals else plan  # (if the tree changed, the plan is made again)
     removals += remove_marked_elements(tree, kind, _less(total, removals), planned)
     removals += remove_popups(tree)
     tagged = tag_marked_elements(tree, kind, _less(total, removals))

@@ -396,7 +396,7 @@ def _byline_elements(tree: etree._Element) -> Iterator[etree._Element]:
     """Elements marked as a byline: `rel`/`itemprop` "author", or a class or id token
     that names one (not an author's biography box), in page order."""
     for element in author_marked(tree):
-        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+        if element.tag in _SKIPPED_TAGS:
             continue
         if element.get("rel") == "author" or element.get("itemprop") == "author":
             yield element

@@ -591,20 +591,18 @@ def _is_title_candidate(doc: Doc, line: Line) -> bool:
 MAX_ZONE_CANDIDATES = SETTINGS.zone_max_headlines.value
 
 
+def _title_candidates(doc: Doc, zone: list[Line]) -> list[Line]:
+    return [ln for ln in zone if ln.is_open and _is_title_candidate(doc, ln)]
+
+
 def _is_list_zone(doc: Doc, zone: list[Line]) -> bool:
     """Many headline-like lines above the first paragraph: the items of a list that opens
     the text (a changelog, a poem, a table of contents), which a header never has."""
-    found = 0
-    for line in zone:
-        if line.is_open and _is_title_candidate(doc, line):
-            found += 1
-            if found > MAX_ZONE_CANDIDATES:
-                return True
-    return False
+    return len(_title_candidates(doc, zone)) > MAX_ZONE_CANDIDATES
 
 
 def _pick_title(doc: Doc, zone: list[Line]) -> Line | None:
-    candidates = [ln for ln in zone if ln.is_open and _is_title_candidate(doc, ln)]
+    candidates = _title_candidates(doc, zone)
     repeated = [
         ln for ln in candidates if doc.repeats.get(ln.no, 1) > 1 and not is_name_like(ln.text)
     ]
