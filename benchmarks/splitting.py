@@ -273,22 +273,23 @@ def why_missed(case: Case) -> list[str]:
     test of the `stories` stage that the headline line failed. For finding the next step
     on dev cases only: it reads the stage's private tests, and reruns the case."""
     from cleannews import default_pipeline
+    from cleannews.boundary import SCORED_BELOW, Topics, boundary_evidence, story_model
     from cleannews.memo import document_memo
     from cleannews.shapes import is_prose, word_count
     from cleannews.stages import stories as S
 
     captured: list[Any] = []
-    original = S._Topics.__init__
+    original = Topics.__init__
 
     def capture(self: Any, lines: Any) -> None:
         original(self, lines)
         captured.append(self)
 
-    S._Topics.__init__ = capture  # type: ignore[method-assign]
+    Topics.__init__ = capture  # type: ignore[method-assign]
     try:
         explained = default_pipeline().explain(case.text, kind="text")
     finally:
-        S._Topics.__init__ = original  # type: ignore[method-assign]
+        Topics.__init__ = original  # type: ignore[method-assign]
     topics = captured[-1]
     shown = [f for f in explained.lines if f.text.strip()]
     position = {line.no: pos for pos, line in enumerate(topics.lines)}
@@ -309,12 +310,14 @@ def why_missed(case: Case) -> list[str]:
             reasons.append("may not head a topic (sentence-case question, list item)")
         else:
             with document_memo():
+                evidence = boundary_evidence(topics, pos)
                 if not (topics.judged(pos) and topics.judged(pos + 1)):
                     reasons.append(f"too few content words on a side (< {S.MIN_TOPIC_WORDS})")
-                elif min(topics.similarity(pos), topics.similarity(pos + 1)) >= S.HEADLINE_SHIFT:
-                    reasons.append(f"similarity not below {S.HEADLINE_SHIFT}")
+                elif evidence is None:
+                    reasons.append(f"similarity {SCORED_BELOW} or more")
                 else:
-                    reasons.append("a lower gap nearby")
+                    score = story_model().score(evidence.vector())
+                    reasons.append(f"story model's score below {S.BOUNDARY_SCORE}: {score:.1f}")
     return reasons
 
 

@@ -162,10 +162,25 @@ class Settings:
     )
     headline_shift: Threshold[float] = Threshold(
         0.06,
-        "below this similarity across a gap a headline there opens a new story (text input)",
+        "below this similarity across a gap, the lowest within `topic_neighbourhood` lines, "
+        "a headline there opens a new story (text input) without asking the story model",
         "issue 15, dev cases: joins score a median 0.03, gaps inside one article 0.13; at "
         "a headline 0.06 found 399 of 550 joins and flagged 108 of 27,967 headings, 0.08 "
         "439 and 178",
+    )
+    boundary_scored_below: Threshold[float] = Threshold(
+        0.2,
+        "a headline whose gap has this similarity or more is not weighed by the story model "
+        "(`cleannews.boundary`)",
+        "issue 15, dev cases: the highest similarity at a join was 0.19",
+    )
+    story_boundary_score: Threshold[float] = Threshold(
+        0.7,
+        "the story model's probability at or above which a headline opens a new story on "
+        "the change of topic at it (text input)",
+        "issue 15, five-fold cross-validation (folds by case) on the splitting benchmark's "
+        "dev cases (benchmarks/train_story_model.py): at 0.7 it found 221 of the 279 joins "
+        "it was asked about and flagged 7 other headings, at 0.5 234 and 18",
     )
     topic_shift: Threshold[float] = Threshold(
         0.035,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from cleannews.cohesion import Cohesion, content_words
+from cleannews.boundary import Topics, boundary_evidence, story_model
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
@@ -99,12 +99,17 @@ _STRONG_KINDS = frozenset({"byline", "date", "timestamp"})
 MIN_SINGLE_EVIDENCE_WORDS = SETTINGS.min_single_evidence_words.value
 #: Most words of a headline that reads as a sentence ("Which one should you choose?").
 MAX_HEADLINE_WORDS = SETTINGS.max_question_headline_words.value
-#: Below this similarity across a gap (`cleannews.cohesion`), a headline-like line there
-#: opens a new story; with no headline the change of topic must be sharper
-#: (`TOPIC_SHIFT`). Set on the splitting benchmark's dev cases (benchmarks/splitting.py):
-#: unrelated articles joined score a median 0.03 across the join, gaps inside one article
-#: a median 0.13, and 1 % of them fall below 0.04.
+#: Below this similarity across a gap (`cleannews.cohesion`), the lowest nearby, a
+#: headline-like line there opens a new story: unrelated articles joined score a median 0.03
+#: across the join, gaps inside one article a median 0.13.
 HEADLINE_SHIFT = SETTINGS.headline_shift.value
+#: Otherwise a headline opens a new story on the change of topic at it when the story model
+#: (`cleannews.boundary`) gives it this probability or more.
+BOUNDARY_SCORE = SETTINGS.story_boundary_score.value
+#: Below this similarity across a gap (`cleannews.cohesion`) a paragraph with no headline
+#: opens a new story (with `split_on_topic`): unrelated articles joined score a median
+#: 0.03 across the join, gaps inside one article a median 0.13, and 1 % of them fall
+#: below 0.04.
 TOPIC_SHIFT = SETTINGS.topic_shift.value
 #: At or above this similarity the text after a byline goes on with the same topic: no
 #: new story (unrelated articles joined: 95 % score below 0.10 across the join).
@@ -156,7 +161,7 @@ class SplitStories(RuleStage):
         starts: dict[int, str] = {}
         prose_seen = 0
         seen_keys: set[str] = set()
-        topics = _Topics(lines)
+        topics = Topics(lines)
         for pos, line in enumerate(lines):
             evidence = None
             candidate = prose_seen >= 2 and line.no not in doc.restored and _is_candidate(line)
@@ -441,15 +446,18 @@ def _is_candidate(line: Line) -> bool:
 
 
 def _headline_start(
-    doc: Doc, lines: list[Line], prose: list[bool], pos: int, key: str, topics: _Topics
+    doc: Doc, lines: list[Line], prose: list[bool], pos: int, key: str, topics: Topics
 ) -> str | None:
     """The evidence that the headline-like line at `pos` opens a new story, if it does.
 
     Three kinds, each enough alone: a strong header block under it (`_is_strong`); a byline,
     date or timestamp right under it (two lines at most; an article's section heading is
-    followed by its text, not by a dateline); or a change of topic at it
-    (`_topic_shift` with the laxer `HEADLINE_SHIFT`: the headline is evidence too), for a
-    headline that may head a topic (`_may_head_a_topic`). Then a story's prose must follow.
+    followed by its text, not by a dateline); or a change of topic at it, for a headline
+    that may head a topic (`_may_head_a_topic`): a similarity below the laxer
+    `HEADLINE_SHIFT` (the headline is evidence too) and the lowest nearby, or else the
+    story model's verdict on the cohesion around it (`cleannews.boundary`: it finds the
+    joins where two stories share some vocabulary, or the lowest gap is a line away). Then a
+    story's prose must follow.
     """
     end = _header_end(doc, lines, prose, pos)
     if not _has_prose(prose, end, doc.config.min_story_paragraphs):
@@ -465,8 +473,15 @@ def _headline_start(
         return "headline + " + " + ".join(sorted(close))
     if not _may_head_a_topic(text, prose[pos]):
         return None
-    shift = _topic_shift(topics, pos, HEADLINE_SHIFT, span=2)
-    return None if shift is None else f"headline + topic shift {shift:.3f}"
+    evidence = boundary_evidence(topics, pos)
+    if evidence is None:
+        return None
+    if evidence.similarity < HEADLINE_SHIFT and evidence.similarity <= evidence.nearby_low:
+        return f"headline + {evidence.describe()}"
+    score = story_model().score(evidence.vector())
+    if score < BOUNDARY_SCORE:
+        return None
+    return f"headline + {evidence.describe()}, story model {score:.2f}"
 
 
 def _may_head_a_topic(text: str, prose: bool) -> bool:
@@ -483,7 +498,7 @@ def _may_head_a_topic(text: str, prose: bool) -> bool:
 
 
 def _topic_start(
-    doc: Doc, lines: list[Line], prose: list[bool], pos: int, topics: _Topics, prose_seen: int
+    doc: Doc, lines: list[Line], prose: list[bool], pos: int, topics: Topics, prose_seen: int
 ) -> str | None:
     """A paragraph after a finished paragraph where the topic changes sharply: a new story
     with no header at all. Both sides must hold a story's worth of prose."""
@@ -545,13 +560,13 @@ def _single_evidence_splits(doc: Doc, headline: str) -> bool:
     )
 
 
-def _same_topic(topics: _Topics, pos: int) -> bool:
+def _same_topic(topics: Topics, pos: int) -> bool:
     """The text after `pos` clearly goes on with the topic before it (an analysis box
     under its correspondent's byline, inside the story it analyses)."""
     return topics.judged(pos) and topics.similarity(pos) >= SAME_TOPIC
 
 
-def _topic_shift(topics: _Topics, pos: int, threshold: float, span: int) -> float | None:
+def _topic_shift(topics: Topics, pos: int, threshold: float, span: int) -> float | None:
     """The similarity across the gap before `pos` (the lowest of the `span` gaps from it)
     when it is below `threshold`, both sides hold `MIN_TOPIC_WORDS`, and no gap within
     `TOPIC_NEIGHBOURHOOD` lines is lower (the join is where the topics part, not next to
@@ -569,36 +584,6 @@ def _topic_shift(topics: _Topics, pos: int, threshold: float, span: int) -> floa
         if gap not in gaps and topics.judged(gap) and topics.similarity(gap) < value:
             return None
     return value
-
-
-class _Topics:
-    """`Cohesion` of the open lines, built on first use (most pages never ask) and
-    remembering each gap's similarity."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.size = len(lines)
-        self._cohesion: Cohesion | None = None
-        self._similarity: dict[int, float] = {}
-
-    @property
-    def cohesion(self) -> Cohesion:
-        if self._cohesion is None:
-            units = [content_words(ln.text) if ln.is_open else [] for ln in self.lines]
-            self._cohesion = Cohesion(units)
-        return self._cohesion
-
-    def judged(self, gap: int) -> bool:
-        """Enough words on both sides of `gap` to tell a topic."""
-        if not 0 < gap < self.size:
-            return False
-        topics = self.cohesion
-        return min(topics.words_before(gap), topics.words_after(gap)) >= MIN_TOPIC_WORDS
-
-    def similarity(self, gap: int) -> float:
-        if gap not in self._similarity:
-            self._similarity[gap] = self.cohesion.similarity(gap)
-        return self._similarity[gap]
 
 
 def _header_end(doc: Doc, lines: list[Line], prose: list[bool], pos: int) -> int:

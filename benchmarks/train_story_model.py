@@ -1,0 +1,139 @@
+"""Train the story model (`cleannews.boundary`) on the splitting benchmark's dev cases.
+
+Each headline-like line that the ``stories`` stage weighs on the change of topic at it is one
+example: its six cohesion readings (`BoundaryEvidence.vector`), labelled by whether a new
+article starts there. The examples come from the dev cases of ``benchmarks/splitting.py``
+(variants ``headline`` and ``headline+byline``, and both kinds of controls), read while the
+stage splits on header evidence alone, so the model never sees its own earlier answers.
+The held-out quarter of wcxb is never read.
+
+The model is scikit-learn's gradient boosting (50 trees of depth 2, fixed seed), written as
+plain JSON to ``src/cleannews/data/story_boundary.json``; the library scores it in pure
+Python and needs no scikit-learn. The script also prints, for a few score thresholds, what
+five-fold cross-validation (folds by case) finds: joins found, other headings flagged,
+and how many of those in the controls.
+
+Run: ``pip install scikit-learn`` then
+``PYTHONPATH=src python benchmarks/train_story_model.py [--out FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+try:
+    from benchmarks.corpora import load
+    from benchmarks.splitting import CONTROLS, build_cases
+except ImportError:
+    from corpora import load  # type: ignore[no-redef]
+    from splitting import CONTROLS, build_cases  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "cleannews" / "data" / "story_boundary.json"
+VARIANTS = ("headline", "headline+byline", *CONTROLS)
+TREES, DEPTH, LEARNING_RATE, SEED = 50, 2, 0.1, 0
+
+
+def examples() -> tuple[list[tuple[float, ...]], list[bool], list[int], list[bool]]:
+    """Feature vectors, labels, case numbers and control flags of every weighed headline."""
+    import cleannews.stages.stories as stories
+    from cleannews import default_pipeline
+
+    pages = [p for corpus in ("scrapinghub", "wcxb") for p in load(corpus)]
+    cases = [c for c in build_cases(pages) if c.split == "dev" and c.variant in VARIANTS]
+    seen: list[tuple[int, Any]] = []
+    original = stories.boundary_evidence
+
+    def record(topics: Any, pos: int) -> None:
+        evidence = original(topics, pos)
+        if evidence is not None:
+            seen.append((topics.lines[pos].no, evidence))
+        return None  # split on header evidence only while recording
+
+    stories.boundary_evidence = record  # type: ignore[assignment]
+    vectors, labels, case_of, control = [], [], [], []
+    try:
+        pipeline = default_pipeline()
+        for number, case in enumerate(cases):
+            seen.clear()
+            explained = pipeline.explain(case.text, kind="text")
+            shown = {f.line: k for k, f in enumerate(x for x in explained.lines if x.text.strip())}
+            for line_no, evidence in seen:
+                vectors.append(evidence.vector())
+                labels.append(shown[line_no] in case.starts[1:])
+                case_of.append(number)
+                control.append(case.variant in CONTROLS)
+    finally:
+        stories.boundary_evidence = original
+    return vectors, labels, case_of, control
+
+
+def export(model: Any, features: Sequence[str]) -> dict[str, Any]:
+    """The fitted model as plain data: a bias and each tree's nodes, leaf values scaled."""
+    import numpy as np
+
+    bias = float(model._raw_predict_init(np.zeros((1, len(features))))[0, 0])
+    trees = []
+    for estimator in model.estimators_[:, 0]:
+        tree = estimator.tree_
+        nodes = []
+        for node in range(tree.node_count):
+            leaf = tree.children_left[node] == -1
+            nodes.append(
+                [
+                    -1 if leaf else int(tree.feature[node]),
+                    0.0 if leaf else round(float(tree.threshold[node]), 6),
+                    int(tree.children_left[node]),
+                    int(tree.children_right[node]),
+                    round(float(tree.value[node][0][0]) * model.learning_rate, 6) if leaf else 0.0,
+                ]
+            )
+        trees.append(nodes)
+    return {"features": list(features), "bias": round(bias, 6), "trees": trees}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    from cleannews.boundary import FEATURES, TreeModel
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    vectors, labels, case_of, control = examples()
+    x, y = np.array(vectors), np.array(labels)
+    folds, controls = np.array(case_of) % 5, np.array(control)
+
+    def fit(rows: Any) -> Any:
+        return GradientBoostingClassifier(
+            n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE, random_state=SEED
+        ).fit(x[rows], y[rows])
+
+    predicted = np.zeros(len(y))
+    for fold in range(5):
+        model = TreeModel.from_json(export(fit(folds != fold), FEATURES))
+        for i in np.flatnonzero(folds == fold):
+            predicted[i] = model.score(x[i])
+    print(f"{len(y)} headlines weighed, {int(y.sum())} of them joins")
+    print("threshold  joins found  other headings flagged  (of them in controls)")
+    for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+        chosen = predicted >= threshold
+        print(
+            f"{threshold:9.1f}  {int((chosen & y).sum()):5d} / {int(y.sum())}"
+            f"  {int((chosen & ~y).sum()):8d}  ({int((chosen & controls).sum())})"
+        )
+    data = export(fit(np.ones(len(y), bool)), FEATURES)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

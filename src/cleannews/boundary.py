@@ -1,0 +1,206 @@
+"""Whether a headline-like line opens a new story, judged from the change of topic at it.
+
+A section heading inside one article and the headline of an unrelated story appended to it
+look alike; what differs is the text around them. Six readings of lexical cohesion
+(`cleannews.cohesion`) at the candidate tell them apart (`BoundaryEvidence`):
+
+* how similar the text before and after the headline is (the lowest of the gap above the
+  headline and the gap below it);
+* the lowest similarity at the gaps nearby (a join is where the topics part, not next to
+  it), and how far below it the headline's own gap lies;
+* that similarity against the page's typical one: a page of tightly knit text whose
+  similarity dips to 0.08 is parting, where a loose one at 0.08 is not;
+* the share of the headline's own content words found in the lines just above it and just
+  below it (a section heading names what its article already talks about; a new story's
+  headline names what follows it, and nothing above).
+
+No single threshold on these reads them well: on the splitting benchmark's dev cases a cut
+on the similarity alone (below 0.06, lowest nearby) found 374 of 479 joins and flagged 45
+other headings. They are weighed by a small model: 50 decision trees of depth 2 (gradient
+boosting), trained on those dev cases by `benchmarks/train_story_model.py` and shipped as
+data (`data/story_boundary.json`). Scoring is a fixed sum of leaf values read in file order:
+deterministic in any process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import chain
+from typing import Any
+
+from cleannews.cohesion import Cohesion, content_words
+from cleannews.document import Line
+from cleannews.settings import SETTINGS
+
+#: Fewest content words each side of a gap needs before its topic is judged.
+MIN_TOPIC_WORDS = SETTINGS.min_topic_words.value
+#: A join is compared with the gaps this many lines either side of it.
+TOPIC_NEIGHBOURHOOD = SETTINGS.topic_neighbourhood.value
+#: At or above this similarity a headline's gap is not weighed at all: no join of the dev
+#: cases scored above 0.19 (and reading the page's typical similarity costs a little).
+SCORED_BELOW = SETTINGS.boundary_scored_below.value
+#: Gaps sampled, evenly over the page, for its typical similarity.
+TYPICAL_SAMPLES = 15
+#: Lines read above and below a headline for its own words.
+HEADLINE_CONTEXT_LINES = 15
+#: Added to both similarities of the `relative` feature: a page whose typical similarity is
+#: 0 (no shared words anywhere) must not divide by zero.
+_SMOOTHING = 0.01
+#: The features, in the model's order.
+FEATURES = (
+    "similarity",
+    "nearby_low",
+    "below_nearby",
+    "relative",
+    "headline_before",
+    "headline_after",
+)
+
+
+class Topics:
+    """`Cohesion` of a page's non-blank lines (open lines' words; the others count as
+    empty), built on first use (most pages never ask), remembering each gap's similarity
+    and the page's typical similarity."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.size = len(lines)
+        self._cohesion: Cohesion | None = None
+        self._similarity: dict[int, float] = {}
+        self._typical: float | None = None
+
+    @property
+    def cohesion(self) -> Cohesion:
+        if self._cohesion is None:
+            units = [content_words(ln.text) if ln.is_open else [] for ln in self.lines]
+            self._cohesion = Cohesion(units)
+        return self._cohesion
+
+    def judged(self, gap: int) -> bool:
+        """Enough words on both sides of `gap` to tell a topic."""
+        if not 0 < gap < self.size:
+            return False
+        topics = self.cohesion
+        return min(topics.words_before(gap), topics.words_after(gap)) >= MIN_TOPIC_WORDS
+
+    def similarity(self, gap: int) -> float:
+        if gap not in self._similarity:
+            self._similarity[gap] = self.cohesion.similarity(gap)
+        return self._similarity[gap]
+
+    def typical(self) -> float:
+        """The median similarity of up to `TYPICAL_SAMPLES` judged gaps spread evenly over
+        the page (0 when none is judged): a sample, so that one page costs a few gaps'
+        work, not all of them."""
+        if self._typical is None:
+            step = max(1, (self.size - 2) // (TYPICAL_SAMPLES - 1))
+            sampled = [gap for gap in range(1, self.size, step) if self.judged(gap)]
+            values = [self.similarity(gap) for gap in sampled[:TYPICAL_SAMPLES]]
+            self._typical = statistics.median(values) if values else 0.0
+        return self._typical
+
+    def words_near(self, start: int, end: int) -> set[str]:
+        """The content words of the lines from `start` to `end` (clipped to the page)."""
+        units = self.cohesion.units
+        return set(chain.from_iterable(units[max(0, start) : min(self.size, end)]))
+
+
+@dataclass(frozen=True)
+class BoundaryEvidence:
+    """The cohesion readings at a candidate headline (see the module's docstring)."""
+
+    similarity: float
+    nearby_low: float
+    typical: float
+    headline_before: float
+    headline_after: float
+
+    def vector(self) -> tuple[float, ...]:
+        """The model's features, in `FEATURES` order."""
+        relative = math.log((self.similarity + _SMOOTHING) / (self.typical + _SMOOTHING))
+        return (
+            self.similarity,
+            self.nearby_low,
+            self.similarity - self.nearby_low,
+            relative,
+            self.headline_before,
+            self.headline_after,
+        )
+
+    def describe(self) -> str:
+        return f"topic shift {self.similarity:.3f} (page {self.typical:.3f})"
+
+
+def boundary_evidence(topics: Topics, pos: int) -> BoundaryEvidence | None:
+    """The readings at the headline at `pos` (a position in `topics.lines`), or None when
+    either gap beside it lacks the words to judge, or its similarity is `SCORED_BELOW` or
+    more (no join scores so high)."""
+    gaps = (pos, pos + 1)
+    if not all(map(topics.judged, gaps)):
+        return None
+    value = min(map(topics.similarity, gaps))
+    if value >= SCORED_BELOW:
+        return None
+    lo = max(1, pos - TOPIC_NEIGHBOURHOOD)
+    hi = min(topics.size - 1, pos + 1 + TOPIC_NEIGHBOURHOOD)
+    nearby = [
+        topics.similarity(gap)
+        for gap in range(lo, hi + 1)
+        if gap not in gaps and topics.judged(gap)
+    ]
+    own = set(topics.cohesion.units[pos])
+    before = topics.words_near(pos - HEADLINE_CONTEXT_LINES, pos)
+    after = topics.words_near(pos + 1, pos + 1 + HEADLINE_CONTEXT_LINES)
+    return BoundaryEvidence(
+        similarity=value,
+        nearby_low=min(nearby, default=1.0),
+        typical=topics.typical(),
+        headline_before=len(own & before) / max(1, len(own)),
+        headline_after=len(own & after) / max(1, len(own)),
+    )
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """A sum of decision trees (gradient boosting, log-loss): `score` is a probability.
+
+    Each tree is a tuple of nodes `(feature, threshold, left, right, value)`; a node with
+    feature -1 is a leaf holding `value` (already scaled by the learning rate). A value
+    at or below `threshold` goes left, as in scikit-learn, which trained it."""
+
+    features: tuple[str, ...]
+    bias: float
+    trees: tuple[tuple[tuple[int, float, int, int, float], ...], ...]
+
+    def score(self, vector: Sequence[float]) -> float:
+        total = self.bias
+        for tree in self.trees:
+            node = tree[0]
+            while node[0] >= 0:
+                node = tree[node[2] if vector[node[0]] <= node[1] else node[3]]
+            total += node[4]
+        return 1.0 / (1.0 + math.exp(-total))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TreeModel:
+        trees = tuple(
+            tuple((int(f), float(t), int(lo), int(hi), float(v)) for f, t, lo, hi, v in tree)
+            for tree in data["trees"]
+        )
+        return cls(tuple(data["features"]), float(data["bias"]), trees)
+
+
+@cache
+def story_model() -> TreeModel:
+    """The shipped model (a constant file: read once per process)."""
+    text = resources.files("cleannews").joinpath("data/story_boundary.json").read_text("utf-8")
+    model = TreeModel.from_json(json.loads(text))
+    if model.features != FEATURES:
+        raise ValueError(f"story model features {model.features} are not {FEATURES}")
+    return model
