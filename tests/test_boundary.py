@@ -12,6 +12,8 @@ import math
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleannews
 from cleannews.boundary import (
@@ -23,6 +25,7 @@ from cleannews.boundary import (
     story_model,
 )
 from cleannews.document import Line
+from cleannews.stages.stories import BOUNDARY_SCORE
 from test_splitting import CONCERT, CONCERT_HEAD, FLOOD, FLOOD_HEAD, joined, paragraphs
 
 
@@ -126,3 +129,31 @@ def test_the_model_finds_a_join_of_two_stories_that_share_some_vocabulary() -> N
 def test_a_story_that_shares_nearly_all_its_vocabulary_is_not_split(tails: int) -> None:
     text = joined([FLOOD_HEAD, *paragraphs(FLOOD, 12)], _story_sharing(6, tails))
     assert cleannews.explain(text, kind="text").boundaries == ()
+
+
+def test_a_ceiling_is_the_highest_split_value_that_may_still_reach_the_probability() -> None:
+    stump = [[0, 0.5, 1, 2, 0.0], [-1, 0.0, -1, -1, 1.0], [-1, 0.0, -1, -1, -1.0]]
+    other = [[1, 0.3, 1, 2, 0.0], [-1, 0.0, -1, -1, 0.5], [-1, 0.0, -1, -1, -0.5]]
+    model = TreeModel.from_json({"features": ["a", "b"], "bias": 0.0, "trees": [stump, other]})
+    # feature a at or below 0.5 reaches sigmoid(1.5); above it at best sigmoid(-0.5)
+    assert model.ceiling(0, _sigmoid(1.4)) == 0.5
+    assert model.ceiling(0, _sigmoid(-0.6)) == math.inf  # any value may reach it
+    assert model.ceiling(0, _sigmoid(1.6)) == -math.inf  # no value reaches it
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.floats(0.0, 0.2),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+)
+def test_no_vector_above_the_shipped_models_ceiling_reaches_the_threshold(
+    similarity: float, nearby: float, typical: float, before: float, after: float
+) -> None:
+    model = story_model()
+    ceiling = model.ceiling(FEATURES.index("similarity"), BOUNDARY_SCORE)
+    vector = _evidence(similarity, nearby, typical, before, after)
+    if similarity > ceiling:
+        assert model.score(vector) < BOUNDARY_SCORE

@@ -94,6 +94,14 @@ class Topics:
             self._similarity[gap] = self.cohesion.similarity(gap)
         return self._similarity[gap]
 
+    def across(self, pos: int) -> float | None:
+        """The similarity across the line at `pos`: the lower of the gap above it and the
+        gap below it, or None when either lacks the words to be judged."""
+        gaps = (pos, pos + 1)
+        if not all(map(self.judged, gaps)):
+            return None
+        return min(map(self.similarity, gaps))
+
     def typical(self) -> float:
         """The median similarity of up to `TYPICAL_SAMPLES` judged gaps spread evenly over
         the page (0 when none is judged): a sample, so that one page costs a few gaps'
@@ -141,12 +149,10 @@ def boundary_evidence(topics: Topics, pos: int) -> BoundaryEvidence | None:
     """The readings at the headline at `pos` (a position in `topics.lines`), or None when
     either gap beside it lacks the words to judge, or its similarity is `SCORED_BELOW` or
     more (no join scores so high)."""
+    value = topics.across(pos)
+    if value is None or value >= SCORED_BELOW:
+        return None
     gaps = (pos, pos + 1)
-    if not all(map(topics.judged, gaps)):
-        return None
-    value = min(map(topics.similarity, gaps))
-    if value >= SCORED_BELOW:
-        return None
     lo = max(1, pos - TOPIC_NEIGHBOURHOOD)
     hi = min(topics.size - 1, pos + 1 + TOPIC_NEIGHBOURHOOD)
     nearby = [
@@ -187,6 +193,22 @@ class TreeModel:
             total += node[4]
         return 1.0 / (1.0 + math.exp(-total))
 
+    def ceiling(self, feature: int, probability: float) -> float:
+        """The value of `feature` above which no vector can score `probability` or more,
+        whatever its other features (math.inf when every value may). Exact: the trees
+        split that feature at a few thresholds, and between two of them every tree's best
+        leaf is the same; a caller may skip the other features' work above it."""
+        cuts = sorted({node[1] for tree in self.trees for node in tree if node[0] == feature})
+        needed = math.log(probability / (1.0 - probability)) - self.bias
+        reaching = [
+            value
+            for value in [*cuts, math.inf]
+            if sum(_best_leaf(tree, 0, feature, value) for tree in self.trees) >= needed
+        ]
+        if not reaching or reaching[-1] == math.inf:
+            return math.inf if reaching else -math.inf
+        return reaching[-1]
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeModel:
         trees = tuple(
@@ -194,6 +216,19 @@ class TreeModel:
             for tree in data["trees"]
         )
         return cls(tuple(data["features"]), float(data["bias"]), trees)
+
+
+def _best_leaf(
+    tree: tuple[tuple[int, float, int, int, float], ...], at: int, feature: int, value: float
+) -> float:
+    """The highest leaf of `tree` reachable from node `at` when `feature` is `value`
+    (`math.inf` stands for any value above the highest threshold) and the others are free."""
+    node = tree[at]
+    if node[0] < 0:
+        return node[4]
+    if node[0] == feature:
+        return _best_leaf(tree, node[2] if value <= node[1] else node[3], feature, value)
+    return max(_best_leaf(tree, node[2], feature, value), _best_leaf(tree, node[3], feature, value))
 
 
 @cache

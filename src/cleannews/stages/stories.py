@@ -11,11 +11,12 @@ are removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from cleannews.boundary import Topics, boundary_evidence, story_model
+from cleannews.boundary import FEATURES, Topics, boundary_evidence, story_model
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
@@ -473,6 +474,9 @@ def _headline_start(
         return "headline + " + " + ".join(sorted(close))
     if not _may_head_a_topic(text, prose[pos]):
         return None
+    value = topics.across(pos)
+    if value is None or value > _weighing_ceiling():
+        return None  # (no cut and no score can split here: the readings are not needed)
     evidence = boundary_evidence(topics, pos)
     if evidence is None:
         return None
@@ -482,6 +486,14 @@ def _headline_start(
     if score < BOUNDARY_SCORE:
         return None
     return f"headline + {evidence.describe()}, story model {score:.2f}"
+
+
+@functools.cache
+def _weighing_ceiling() -> float:
+    """The similarity across a headline above which neither the `HEADLINE_SHIFT` cut nor
+    the story model can split there (`TreeModel.ceiling`: exact, so the readings are taken
+    only where they may matter)."""
+    return max(HEADLINE_SHIFT, story_model().ceiling(FEATURES.index("similarity"), BOUNDARY_SCORE))
 
 
 def _may_head_a_topic(text: str, prose: bool) -> bool:
