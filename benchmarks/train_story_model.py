@@ -42,8 +42,8 @@ TREES, DEPTH, LEARNING_RATE, SEED = 50, 2, 0.1, 0
 def examples() -> tuple[list[tuple[float, ...]], list[bool], list[int], list[bool]]:
     """Feature vectors, labels, case numbers and control flags of every weighed headline."""
     import cleannews.stages.stories as stories
-    from cleannews.boundary import SCORED_BELOW
     from cleannews import default_pipeline
+    from cleannews.boundary import SCORED_BELOW
 
     pages = [p for corpus in ("scrapinghub", "wcxb") for p in load(corpus)]
     cases = [c for c in build_cases(pages) if c.split == "dev" and c.variant in VARIANTS]
