@@ -72,6 +72,9 @@ _PLAIN_MARKS = {"’": "'", **dict.fromkeys("‘“”—–…«»\u00a0", " ")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: Punctuation a name on its own line does not hold.
 _NAME_PUNCT = regex.compile(r"[.!?:;,\"“”()|/]")
+#: A name's initial: one capital and a stop, followed by more of the name ("Julian K.
+#: Arni", "J. K. Rowling"); its stop is no sentence punctuation.
+_INITIAL = regex.compile(r"(?<!\S)\p{Lu}\.(?=\s)")
 
 
 #: What separates a headline from a site name after it: "Headline | Site", "Headline - Site".
@@ -182,16 +185,19 @@ def is_name_like(line: str) -> bool:
     """Looks like a person's name on its own line ("Mohammed Abu Zaid").
 
     Two to five tokens, capitalised (particles such as al, bin, de, van allowed),
-    no digits, no sentence punctuation. Only meaningful where the script has case.
+    no digits, no sentence punctuation (an initial's stop is none: "Julian K. Arni").
+    Only meaningful where the script has case.
     """
     text = line.strip()
     if not 4 <= len(text) <= 50 or any(ch.isdigit() for ch in text):
         return False
-    if _NAME_PUNCT.search(text.rstrip(".")):
+    if _NAME_PUNCT.search(_INITIAL.sub("I", text).rstrip(".")):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return False
+    if len(tokens) == 2 and _INITIAL.match(text):
+        return False  # "A. Overview", "I. Method": an outline's heading as often as a name
     capitalised = [t for t in tokens if _NAME_TOKEN.fullmatch(t + " ") or _NAME_TOKEN.fullmatch(t)]
     if text.isupper():  # "GIRLS BASKETBALL": a section label, not a name
         return False
