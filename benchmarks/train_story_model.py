@@ -3,7 +3,10 @@
 Each headline-like line that the ``stories`` stage weighs on the change of topic at it is one
 example: its six cohesion readings (`BoundaryEvidence.vector`), labelled by whether a new
 article starts there. The examples come from the dev cases of ``benchmarks/splitting.py``
-(variants ``headline`` and ``headline+byline``, and both kinds of controls), read while the
+(variants ``headline`` and ``headline+byline``, and both kinds of controls) and from the dev
+pages of every corpus as text (trafilatura's recall extraction, as ``snapshot.py`` makes
+and caches it): single pages, on which every headline weighed is a negative (trained on
+the generated cases alone, the model split real single pages). They are read while the
 stage splits on header evidence alone, so the model never sees its own earlier answers.
 The held-out quarter of wcxb is never read.
 
@@ -47,6 +50,8 @@ def examples() -> tuple[list[tuple[float, ...]], list[bool], list[int], list[boo
 
     pages = [p for corpus in ("scrapinghub", "wcxb") for p in load(corpus)]
     cases = [c for c in build_cases(pages) if c.split == "dev" and c.variant in VARIANTS]
+    inputs = [(c.text, c.starts[1:], c.variant in CONTROLS) for c in cases]
+    inputs += [(text, (), True) for text in _single_pages()]
     seen: list[tuple[int, Any]] = []
     original = stories.boundary_evidence
 
@@ -64,19 +69,37 @@ def examples() -> tuple[list[tuple[float, ...]], list[bool], list[int], list[boo
     vectors, labels, case_of, control = [], [], [], []
     try:
         pipeline = default_pipeline()
-        for number, case in enumerate(cases):
+        for number, (text, starts, is_control) in enumerate(inputs):
             seen.clear()
-            explained = pipeline.explain(case.text, kind="text")
+            explained = pipeline.explain(text, kind="text")
             shown = {f.line: k for k, f in enumerate(x for x in explained.lines if x.text.strip())}
             for line_no, evidence in seen:
                 vectors.append(evidence.vector())
-                labels.append(shown[line_no] in case.starts[1:])
+                labels.append(shown[line_no] in starts)
                 case_of.append(number)
-                control.append(case.variant in CONTROLS)
+                control.append(is_control)
     finally:
         stories.boundary_evidence = original
         stories._weighing_ceiling = ceiling  # type: ignore[method-assign]
     return vectors, labels, case_of, control
+
+
+def _single_pages() -> list[str]:
+    """The dev pages of every corpus as text (trafilatura's recall extraction, cached as
+    `snapshot.py` caches it), never the held-out quarter: single pages, on which every
+    headline weighed is a negative."""
+    try:
+        from benchmarks.corpora import CORPORA
+        from benchmarks.snapshot import noisy_text
+    except ImportError:
+        from corpora import CORPORA  # type: ignore[no-redef]
+        from snapshot import noisy_text  # type: ignore[no-redef]
+    return [
+        noisy_text(page.key, page.html)
+        for corpus in CORPORA
+        for page in load(corpus)
+        if not page.held_out
+    ]
 
 
 def export(model: Any, features: Sequence[str]) -> dict[str, Any]:
