@@ -273,7 +273,13 @@ def why_missed(case: Case) -> list[str]:
     test of the `stories` stage that the headline line failed. For finding the next step
     on dev cases only: it reads the stage's private tests, and reruns the case."""
     from cleannews import default_pipeline
-    from cleannews.boundary import SCORED_BELOW, Topics, boundary_evidence, story_model
+    from cleannews.boundary import (
+        MIN_TOPIC_WORDS,
+        SCORED_BELOW,
+        Topics,
+        boundary_evidence,
+        story_model,
+    )
     from cleannews.memo import document_memo
     from cleannews.shapes import is_prose, word_count
     from cleannews.stages import stories as S
@@ -312,7 +318,7 @@ def why_missed(case: Case) -> list[str]:
             with document_memo():
                 evidence = boundary_evidence(topics, pos)
                 if not (topics.judged(pos) and topics.judged(pos + 1)):
-                    reasons.append(f"too few content words on a side (< {S.MIN_TOPIC_WORDS})")
+                    reasons.append(f"too few content words on a side (< {MIN_TOPIC_WORDS})")
                 elif evidence is None:
                     reasons.append(f"similarity {SCORED_BELOW} or more")
                 else:

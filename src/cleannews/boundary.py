@@ -17,8 +17,9 @@ look alike; what differs is the text around them. Six readings of lexical cohesi
 No single threshold on these reads them well: on the splitting benchmark's dev cases a cut
 on the similarity alone (below 0.06, lowest nearby) found 374 of 479 joins and flagged 45
 other headings. They are weighed by a small model: 50 decision trees of depth 2 (gradient
-boosting), trained on those dev cases by `benchmarks/train_story_model.py` and shipped as
-data (`data/story_boundary.json`). Scoring is a fixed sum of leaf values read in file order:
+boosting), trained by `benchmarks/train_story_model.py` on those dev cases and on the dev
+pages as text (single pages, where every headline is a negative), and shipped as data
+(`data/story_boundary.json`). Scoring is a fixed sum of leaf values read in file order:
 deterministic in any process.
 """
 
@@ -38,7 +39,8 @@ from cleannews.cohesion import Cohesion, content_words
 from cleannews.document import Line
 from cleannews.settings import SETTINGS
 
-#: Fewest content words each side of a gap needs before its topic is judged.
+#: Fewest content words each side of a gap needs before its topic is judged (about 350
+#: running words): two stories' worth of text, not two paragraphs.
 MIN_TOPIC_WORDS = SETTINGS.min_topic_words.value
 #: A join is compared with the gaps this many lines either side of it.
 TOPIC_NEIGHBOURHOOD = SETTINGS.topic_neighbourhood.value
@@ -102,6 +104,17 @@ class Topics:
             return None
         return min(map(self.similarity, gaps))
 
+    def nearby_low(self, gaps: range) -> float:
+        """The lowest similarity of the judged gaps within `TOPIC_NEIGHBOURHOOD` lines of
+        `gaps`, those aside (1.0 when there is none): a join is where the topics part, not
+        next to it."""
+        lo = max(1, gaps.start - TOPIC_NEIGHBOURHOOD)
+        hi = min(self.size - 1, gaps.stop - 1 + TOPIC_NEIGHBOURHOOD)
+        nearby = range(lo, hi + 1)
+        return min(
+            (self.similarity(g) for g in nearby if g not in gaps and self.judged(g)), default=1.0
+        )
+
     def typical(self) -> float:
         """The median similarity of up to `TYPICAL_SAMPLES` judged gaps spread evenly over
         the page (0 when none is judged): a sample, so that one page costs a few gaps'
@@ -152,20 +165,12 @@ def boundary_evidence(topics: Topics, pos: int) -> BoundaryEvidence | None:
     value = topics.across(pos)
     if value is None or value >= SCORED_BELOW:
         return None
-    gaps = (pos, pos + 1)
-    lo = max(1, pos - TOPIC_NEIGHBOURHOOD)
-    hi = min(topics.size - 1, pos + 1 + TOPIC_NEIGHBOURHOOD)
-    nearby = [
-        topics.similarity(gap)
-        for gap in range(lo, hi + 1)
-        if gap not in gaps and topics.judged(gap)
-    ]
     own = set(topics.cohesion.units[pos])
     before = topics.words_near(pos - HEADLINE_CONTEXT_LINES, pos)
     after = topics.words_near(pos + 1, pos + 1 + HEADLINE_CONTEXT_LINES)
     return BoundaryEvidence(
         similarity=value,
-        nearby_low=min(nearby, default=1.0),
+        nearby_low=topics.nearby_low(range(pos, pos + 2)),
         typical=topics.typical(),
         headline_before=len(own & before) / max(1, len(own)),
         headline_after=len(own & after) / max(1, len(own)),
@@ -205,9 +210,7 @@ class TreeModel:
             for value in [*cuts, math.inf]
             if sum(_best_leaf(tree, 0, feature, value) for tree in self.trees) >= needed
         ]
-        if not reaching or reaching[-1] == math.inf:
-            return math.inf if reaching else -math.inf
-        return reaching[-1]
+        return reaching[-1] if reaching else -math.inf
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeModel:

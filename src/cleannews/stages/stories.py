@@ -115,11 +115,6 @@ TOPIC_SHIFT = SETTINGS.topic_shift.value
 #: At or above this similarity the text after a byline goes on with the same topic: no
 #: new story (unrelated articles joined: 95 % score below 0.10 across the join).
 SAME_TOPIC = SETTINGS.same_topic.value
-#: Content words each side of a gap needs before its topic is judged (about 350 running
-#: words): two stories' worth of text, not two paragraphs.
-MIN_TOPIC_WORDS = SETTINGS.min_topic_words.value
-#: A join is the lowest similarity among the gaps this many lines either side of it.
-TOPIC_NEIGHBOURHOOD = SETTINGS.topic_neighbourhood.value
 #: A number, a space, then a word: how a headline opens with a number ("10 Best ...").
 _NUMBER_THEN_WORD = re.compile(r"\d+ +[^\W\d_]")
 
@@ -524,7 +519,7 @@ def _topic_start(
         return None
     if not _has_prose(prose, pos, doc.config.min_story_paragraphs):
         return None
-    shift = _topic_shift(topics, pos, TOPIC_SHIFT, span=1)
+    shift = _topic_shift(topics, pos, TOPIC_SHIFT)
     return None if shift is None else f"topic shift {shift:.3f}"
 
 
@@ -578,23 +573,16 @@ def _same_topic(topics: Topics, pos: int) -> bool:
     return topics.judged(pos) and topics.similarity(pos) >= SAME_TOPIC
 
 
-def _topic_shift(topics: Topics, pos: int, threshold: float, span: int) -> float | None:
-    """The similarity across the gap before `pos` (the lowest of the `span` gaps from it)
-    when it is below `threshold`, both sides hold `MIN_TOPIC_WORDS`, and no gap within
-    `TOPIC_NEIGHBOURHOOD` lines is lower (the join is where the topics part, not next to
-    it). A tolerance here (a nearby gap up to 0.015 lower) found more joins on the dev
-    cases but split single held-out articles at their headings: not kept."""
-    gaps = range(pos, pos + span)
-    if any(not topics.judged(gap) for gap in gaps):
+def _topic_shift(topics: Topics, pos: int, threshold: float) -> float | None:
+    """The similarity across the gap before `pos` when it is below `threshold`, both sides
+    hold `MIN_TOPIC_WORDS`, and it is the lowest nearby (`Topics.nearby_low`). A tolerance
+    here (a nearby gap up to 0.015 lower) found more joins on the dev cases but split
+    single held-out articles at their headings: not kept."""
+    if not topics.judged(pos):
         return None
-    value = min(topics.similarity(gap) for gap in gaps)
-    if value >= threshold:
+    value = topics.similarity(pos)
+    if value >= threshold or topics.nearby_low(range(pos, pos + 1)) < value:
         return None
-    lo = max(1, pos - TOPIC_NEIGHBOURHOOD)
-    hi = min(topics.size - 1, pos + span - 1 + TOPIC_NEIGHBOURHOOD)
-    for gap in range(lo, hi + 1):
-        if gap not in gaps and topics.judged(gap) and topics.similarity(gap) < value:
-            return None
     return value
 
 
