@@ -76,9 +76,13 @@ class Cohesion:
         self.window = window
         with_words = sum(map(bool, units))
         df = Counter(chain.from_iterable(map(set, units)))  # in C: one pass, no loop here
+        # A word's idf depends on its count alone: one logarithm per count that occurs up
+        # to the highest (fewer than the words), looked up per word in C.
         log = math.log
+        top = max(df.values(), default=0)
+        by_count = [0.0] + [log(with_words / n) ** 2 for n in range(1, top + 1)]
         #: Each word's idf, squared: what the cosine reads (a weight enters it squared).
-        self._idf2 = dict(zip(df, [log(with_words / n) ** 2 for n in df.values()], strict=True))
+        self._idf2 = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
         self._before = list(accumulate(map(len, units), initial=0))
 
     def words_before(self, gap: int) -> int:
@@ -92,7 +96,7 @@ class Cohesion:
         start, end = self._window_start(gap), self._window_end(gap)
         before, after = self._bag(start, gap), self._bag(gap, end)
         idf2 = self._idf2
-        norms = math.sqrt(_dot(before, before, idf2) * _dot(after, after, idf2))
+        norms = math.sqrt(_norm2(before, idf2) * _norm2(after, idf2))
         return _dot(before, after, idf2) / norms if norms else 0.0
 
     def _window_start(self, gap: int) -> int:
@@ -108,6 +112,14 @@ class Cohesion:
 
     def _bag(self, start: int, end: int) -> Counter[str]:
         return Counter(chain.from_iterable(self.units[start:end]))
+
+
+def _norm2(bag: Counter[str], idf2: dict[str, float]) -> float:
+    """`_dot(bag, bag, idf2)`, the same sum in the same order, without looking for shared
+    words: every word is shared."""
+    counts = bag.values()
+    total: float = sum(map(mul, map(mul, counts, counts), map(idf2.__getitem__, bag)))
+    return total
 
 
 def _dot(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> float:
