@@ -294,6 +294,28 @@ def test_no_date_anywhere_is_none():
     assert meta(page("<title>A page</title>")).published is None
 
 
+def test_a_utc_date_is_read_on_the_clock_of_a_time_element_showing_the_same_moment():
+    head = ld({**ARTICLE, "datePublished": "2024-03-05T02:30:00Z"})
+    body = '<time datetime="2024-03-04T21:30:00-05:00">March 4, 2024</time>'
+    assert meta(page(head, body)).published == dt.datetime(
+        2024, 3, 4, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+    )
+
+
+def test_a_utc_date_stays_utc_when_no_time_element_shows_that_moment():
+    head = '<meta property="article:published_time" content="2024-03-05T02:30:00+00:00">'
+    other = '<time datetime="2024-03-04T20:00:00-05:00">March 4, 2024</time>'  # another moment
+    got = meta(page(head, other)).published
+    assert got == dt.datetime(2024, 3, 5, 2, 30, tzinfo=dt.timezone.utc)
+
+
+def test_a_date_with_its_own_offset_is_left_as_it_is():
+    head = ld({**ARTICLE, "datePublished": "2024-03-05T08:00:00+02:00"})
+    body = '<time datetime="2024-03-05T01:00:00-05:00">March 5, 2024</time>'  # same moment
+    got = meta(page(head, body)).published
+    assert got == dt.datetime(2024, 3, 5, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
 # --- input kind ---------------------------------------------------------------------
 
 

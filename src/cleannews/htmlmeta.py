@@ -6,8 +6,10 @@ The strongest evidence comes first. Structured data (JSON-LD `NewsArticle`, `Art
 fill in for search engines, so its headline, authors and date are read first;
 then Open Graph and meta tags; then the `<title>` without its site segment; then the `<h1>`.
 Title candidates are cross-checked: an `<h1>` that another source repeats is the visible
-headline, confirmed, and wins. When no structured source dates the page, `htmldate` (a
-trafilatura dependency) looks at the rest of the markup in its fast mode.
+headline, confirmed, and wins. A UTC date is read on the publisher's clock where a `<time>`
+element shows the same moment with the publisher's offset. When no structured source dates
+the page, `htmldate` (a trafilatura dependency) looks at the rest of the markup in its fast
+mode.
 """
 
 from __future__ import annotations
@@ -685,13 +687,40 @@ def _date(value: object) -> dt.date | dt.datetime | None:
 def _published(
     tree: etree._Element, index: MetaIndex, ld: list[dict[str, Any]]
 ) -> dt.date | dt.datetime | None:
-    """The publication date: JSON-LD, then meta tags, then htmldate's fast search of the
-    markup (its own header, JSON and `<time>` checks), which finds most of what is left."""
+    """The publication date: JSON-LD, then meta tags (on the publisher's clock, see
+    `_in_local_time`), then htmldate's fast search of the markup (its own header, JSON and
+    `<time>` checks), which finds most of what is left."""
     for value in [item.get("datePublished") for item in ld[:1]] + [_meta(index, *_DATE_KEYS)]:
         found = _date(value)
         if found is not None:
-            return found
+            return _in_local_time(found, tree)
     return _htmldate(tree)
+
+
+#: How many `<time datetime>` elements are read for the publisher's own clock.
+_MAX_TIME_ELEMENTS = 200
+
+
+def _in_local_time(found: dt.date | dt.datetime, tree: etree._Element) -> dt.date | dt.datetime:
+    """`found` on the publisher's clock, where the page shows that clock.
+
+    Structured data is often serialised in UTC ("2025-03-04T02:10:00Z") while the page
+    shows the same moment in the publisher's own zone (`<time datetime=
+    "2025-03-03T21:10:00-05:00">March 3, 2025</time>`): near midnight the two are on
+    different days, and the day the page shows its readers is the local one. So a UTC
+    time is read on the clock of a `<time>` element that names the very same moment
+    with another offset; without one, UTC stays (nothing says which zone is local)."""
+    if not isinstance(found, dt.datetime) or found.utcoffset() != dt.timedelta(0):
+        return found
+    for value in tree.xpath("//time/@datetime")[:_MAX_TIME_ELEMENTS]:
+        try:
+            shown = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        offset = shown.utcoffset()
+        if offset and shown == found:  # aware datetimes compare as moments
+            return shown
+    return found
 
 
 def _htmldate(tree: etree._Element) -> dt.date | None:
