@@ -15,7 +15,7 @@ import pytest
 from lxml import html as lxml_html
 
 import cleannews
-from cleannews.htmlmeta import author_names, read_page_meta
+from cleannews.htmlmeta import _microdata_date, author_names, read_page_meta
 from cleannews.inputs import looks_like_html
 
 BODY = "".join(
@@ -314,6 +314,25 @@ def test_a_date_with_its_own_offset_is_left_as_it_is():
     body = '<time datetime="2024-03-05T01:00:00-05:00">March 5, 2024</time>'  # same moment
     got = meta(page(head, body)).published
     assert got == dt.datetime(2024, 3, 5, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+def test_a_microdata_post_dated_in_its_visible_text_dates_the_page():
+    posts = "".join(
+        f'<li itemscope itemtype="http://schema.org/Comment"><span itemprop="datePublished">'
+        f'{day}, 10:15 AM</span><div itemprop="text">Post {i} of the thread.</div></li>'
+        for i, day in enumerate(["10-23-2023", "10-25-2023"])
+    )
+    thread = f'<ol itemscope itemtype="http://schema.org/UserComments">{posts}</ol>'
+    got = meta(page("<title>A thread</title>", thread)).published
+    assert got == dt.datetime(2023, 10, 23, 10, 15)
+
+
+def test_the_microdata_date_of_a_comment_on_the_page_is_not_the_pages():
+    comment = (
+        '<div itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+        '<span itemprop="datePublished">2021-06-30</span></div>'
+    )
+    assert _microdata_date(lxml_html.fromstring(page("<title>A page</title>", comment))) is None
 
 
 # --- input kind ---------------------------------------------------------------------

@@ -7,9 +7,10 @@ fill in for search engines, so its headline, authors and date are read first;
 then Open Graph and meta tags; then the `<title>` without its site segment; then the `<h1>`.
 Title candidates are cross-checked: an `<h1>` that another source repeats is the visible
 headline, confirmed, and wins. A UTC date is read on the publisher's clock where a `<time>`
-element shows the same moment with the publisher's offset. When no structured source dates
-the page, `htmldate` (a trafilatura dependency) looks at the rest of the markup in its fast
-mode.
+element shows the same moment with the publisher's offset. When neither JSON-LD nor a meta
+tag dates the page, the first microdata `datePublished` outside a comment does (a forum's
+first post, dated in its visible text); then `htmldate` (a trafilatura dependency) looks at
+the rest of the markup in its fast mode.
 """
 
 from __future__ import annotations
@@ -688,13 +689,32 @@ def _published(
     tree: etree._Element, index: MetaIndex, ld: list[dict[str, Any]]
 ) -> dt.date | dt.datetime | None:
     """The publication date: JSON-LD, then meta tags (on the publisher's clock, see
-    `_in_local_time`), then htmldate's fast search of the markup (its own header, JSON and
-    `<time>` checks), which finds most of what is left."""
+    `_in_local_time`), then microdata (`_microdata_date`), then htmldate's fast search of
+    the markup (its own header, JSON and `<time>` checks), which finds most of what is left."""
     for value in [item.get("datePublished") for item in ld[:1]] + [_meta(index, *_DATE_KEYS)]:
         found = _date(value)
         if found is not None:
             return _in_local_time(found, tree)
-    return _htmldate(tree)
+    return _microdata_date(tree) or _htmldate(tree)
+
+
+_MICRODATA_DATES = etree.XPath(
+    "//*[@itemprop='datePublished' or @itemprop='dateCreated']"
+    "[not(ancestor::*[@itemprop='review' or @itemprop='comment'])]"
+)
+
+
+def _microdata_date(tree: etree._Element) -> dt.date | dt.datetime | None:
+    """The first microdata `datePublished` (or `dateCreated`) of the page, for a page whose
+    JSON-LD and meta tags give none. Forum engines mark each post as an item (`Comment`,
+    `Post`) with its date in the visible text ("11-29-2024, 09:03 AM") rather than in a
+    `content` or `datetime` attribute, where htmldate looks; the first post is the thread's
+    opening one, which dates the page."""
+    for element in _MICRODATA_DATES(tree)[:5]:
+        found = _date(_item_value(element))
+        if found is not None:
+            return found
+    return None
 
 
 #: How many `<time datetime>` elements are read for the publisher's own clock.
