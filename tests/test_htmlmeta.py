@@ -327,6 +327,16 @@ def test_a_microdata_post_dated_in_its_visible_text_dates_the_page():
     assert got == dt.datetime(2023, 10, 23, 10, 15)
 
 
+@pytest.mark.parametrize(("lang", "expected"), [("en-US", (2024, 3, 4)), ("en-GB", (2024, 4, 3))])
+def test_a_microdata_numeric_date_is_read_in_the_pages_declared_language(lang, expected):
+    post = (
+        '<div itemscope itemtype="http://schema.org/Comment">'
+        '<span itemprop="datePublished">03-04-2024</span></div>'
+    )
+    html = page("<title>A thread</title>", post).replace("<html>", f'<html lang="{lang}">')
+    assert _microdata_date(lxml_html.fromstring(html)) == dt.date(*expected)
+
+
 def test_the_microdata_date_of_a_comment_on_the_page_is_not_the_pages():
     comment = (
         '<div itemprop="comment" itemscope itemtype="http://schema.org/Comment">'

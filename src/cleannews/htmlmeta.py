@@ -672,14 +672,16 @@ _DATE_KEYS = (
 )
 
 
-def _date(value: object) -> dt.date | dt.datetime | None:
+def _date(value: object, language: str | None = None) -> dt.date | dt.datetime | None:
+    """An ISO date or time, or else a date phrase (`parse_date`; `language` "en-US" reads a
+    numeric date month first)."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
     try:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return parse_date(text[:120])
+        return parse_date(text[:120], language)
     if len(text) <= 10:
         return parsed.date()
     return parsed
@@ -709,9 +711,11 @@ def _microdata_date(tree: etree._Element) -> dt.date | dt.datetime | None:
     JSON-LD and meta tags give none. Forum engines mark each post as an item (`Comment`,
     `Post`) with its date in the visible text ("11-29-2024, 09:03 AM") rather than in a
     `content` or `datetime` attribute, where htmldate looks; the first post is the thread's
-    opening one, which dates the page."""
+    opening one, which dates the page. A numeric date in the text is read on the page's
+    declared language (`<html lang="en-US">`: month first)."""
+    language = tree.getroottree().getroot().get("lang")
     for element in _MICRODATA_DATES(tree)[:5]:
-        found = _date(_item_value(element))
+        found = _date(_item_value(element), language)
         if found is not None:
             return found
     return None
