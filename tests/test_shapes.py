@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from cleannews.shapes import is_name_like, is_title_case, list_item_text
+from cleannews.shapes import is_headline_like, is_name_like, is_title_case, list_item_text
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,23 @@ from cleannews.shapes import is_name_like, is_title_case, list_item_text
 )
 def test_is_title_case(text: str, expected: bool) -> None:
     assert is_title_case(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Where Rents Rose Fastest Across the U.S.", True),  # an initialism's stop
+        ("Harbour Ferry Services Bought by Northline Holdings Inc.", True),  # a company's
+        ("Rents rose fastest across the U.S.", False),  # sentence case: a sentence
+        ("Where Rents Rose Fastest This Year.", False),  # a plain full stop
+        ("Talks Resume in Washington, D.C.", True),
+        ("Offices in D.C.", False),  # too few long words to tell a title
+    ],
+)
+def test_a_title_case_line_ending_in_an_abbreviation_is_headline_like(
+    text: str, expected: bool
+) -> None:
+    assert is_headline_like(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,7 @@ def is_headline_like(line: str) -> bool:
     text = line.strip()
     if len(text) > HEADLINE_MAX_CHARS or not 1 <= word_count(text) <= HEADLINE_MAX_WORDS:
         return False
-    if text.endswith((".", ",", ";", ":", "。", "．", "、")) and not text.endswith("..."):
+    if _ends_with_a_stop(text):
         return False
     letters = sum(map(str.isalpha, text))
     if 2 * sum(map(str.isdigit, text)) > letters:  # a data row, a score, a price
@@ -166,6 +166,25 @@ def is_headline_like(line: str) -> bool:
     if "://" in text or "www." in text or "@" in text:
         return False
     return not _ends_with_ellipsis(text)
+
+
+def _ends_with_a_stop(text: str) -> bool:
+    """Ends as a sentence or a clause does; an ellipsis and an abbreviation's stop do not
+    (`_ends_with_abbreviation`)."""
+    if not text.endswith((".", ",", ";", ":", "。", "．", "、")) or text.endswith("..."):
+        return False
+    return not _ends_with_abbreviation(text)
+
+
+#: A last word whose stop is an abbreviation's: an initialism ("U.S.", "D.C.") or the
+#: suffix of a company's or a person's name ("Inc.", "Ltd.", "Jr.").
+_ABBREVIATION_END = regex.compile(r"(?:(?<!\S)(?:\p{Lu}\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.)$")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """A title-case line whose final stop belongs to an abbreviation: a headline ("Home
+    Prices Climb Fastest in the U.S."), not a sentence. Sentence case stays a sentence."""
+    return _ABBREVIATION_END.search(text) is not None and is_title_case(text)
 
 
 @memoized
