@@ -77,6 +77,33 @@ def test_a_headline_with_a_byline_under_it_starts_a_story(sep: str) -> None:
     assert article.body == "\n\n".join(paragraphs(FLOOD, 4))
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # long enough to read as prose (161 characters), but in title case: a headline
+        "Valley Orchestra Opens Its Season: Why a Rediscovered Concerto From the Municipal "
+        "Archives Could Change How Audiences Hear the Romantic Era (And What Comes Next)",
+        "Orchestra Opens Its Season in the U.S.",  # a title ending in an initialism
+    ],
+)
+def test_a_long_or_abbreviated_title_case_headline_with_a_byline_starts_a_story(
+    head: str,
+) -> None:
+    first = [FLOOD_HEAD, *paragraphs(FLOOD, 4)]
+    second = [head, "By Maren Olsdottir | March 4, 2025", *paragraphs(CONCERT, 4)]
+    assert story_heads(joined(first, second)) == [head]
+
+
+def test_a_long_sentence_case_line_with_a_byline_is_no_headline() -> None:
+    first = [FLOOD_HEAD, *paragraphs(FLOOD, 4)]
+    line = (
+        "The orchestra opened its season with a concerto that had been forgotten in the "
+        "archives for more than a century and drew a full house"
+    )
+    second = [line, "By Maren Olsdottir | March 4, 2025", *paragraphs(CONCERT, 4)]
+    assert story_heads(joined(first, second)) == []
+
+
 def test_a_name_and_date_credit_line_counts_as_a_byline() -> None:
     first = [FLOOD_HEAD, *paragraphs(FLOOD, 4)]
     second = [CONCERT_HEAD, "Maren Olsdottir · 4 March 2025", *paragraphs(CONCERT, 4)]

@@ -432,13 +432,16 @@ def _first_text_line(doc: Doc, no: int) -> int:
 
 def _is_candidate(line: Line) -> bool:
     """Could head a new story: an open headline-like line, not a bullet. A headline may be
-    a question or an exclamation, which reads as prose: up to `MAX_HEADLINE_WORDS` words."""
+    a question or an exclamation, which reads as prose: up to `MAX_HEADLINE_WORDS` words,
+    or any length in title case."""
     text = line.text
     if len(text) > HEADLINE_MAX_CHARS and len(text.strip()) > HEADLINE_MAX_CHARS:
         return False  # (told before the memo: most lines are long paragraphs)
     if not line.is_open or not is_headline_like(text) or bullet_text(text) is not None:
         return False
-    return not is_prose(text) or word_count(text) <= MAX_HEADLINE_WORDS
+    if not is_prose(text) or word_count(text) <= MAX_HEADLINE_WORDS:
+        return True
+    return is_title_case(text)  # a long headline: no paragraph is written in title case
 
 
 def _headline_start(
