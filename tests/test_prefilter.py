@@ -27,7 +27,7 @@ LANGUAGES = sorted({p.language for p in PACKS if p.language})
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_every_rule_admits_its_own_examples(rule):
-    needs = line_needs(rule.pattern)
+    needs = line_needs(rule.pattern, rule.case_sensitive)
     for example in rule.match:
         assert needs.admits(example.strip()), f"{rule.name}: {needs} turns away {example!r}"
 
@@ -166,6 +166,47 @@ def test_white_space_never_stands_at_the_edge_of_a_stripped_line():
     assert len(spaces) > 20 and all(char.isspace() for char in spaces)
 
 
+# -- case-sensitive parts -------------------------------------------------------------------
+
+
+def test_a_case_sensitive_part_needs_its_strings_as_written():
+    """`(?-i:AP)` takes "AP" only: the line must hold it as written, and a folded "ap"
+    (in "happen", "paper") no longer lets the line through."""
+    needs = line_needs(r".{5,300}?\s+[|/]\s+(?-i:AFP|AP|Getty\s+Images|EPA(?:-EFE)?)")
+    assert needs.exact == (("AFP", "AP", "EPA", "Images"),)  # "Images" over "Getty"
+    assert needs.literals == (("/", "|"), ("afp", "ap", "epa", "images"))
+    assert needs.admits("The Capitol at dusk. | Getty Images")
+    assert needs.admits("Firefighters at the scene / AP")
+    assert not needs.admits("What will happen to the paper / ap")
+    assert line_needs(r".{5,300}?\s+[|/]\s+(?:AFP|AP)").exact is None
+
+
+def test_a_case_sensitive_rule_has_edges_without_case_variants():
+    needs = line_needs(r"[A-Z]{2,4}-[A-Z]{2,}-{1,2}[\w\-]{2,60}", case_sensitive=True)
+    assert needs.first == frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert needs.exact == (("-",),)
+    assert not needs.admits("ap-us--congress") and needs.admits("AP-US--Congress")
+    insensitive = line_needs(r"[A-Z]{2,4}-[A-Z]{2,}-{1,2}[\w\-]{2,60}")
+    assert insensitive.first is not None and "a" in insensitive.first
+
+
+@pytest.mark.parametrize(
+    ("pattern", "case_sensitive", "line"),
+    [
+        (r"(?i:by)\s+\w+", True, "BY Jane"),  # a scoped (?i:...) in a case-sensitive rule
+        (r"(?i)by\s+\w+", True, "bY Jane"),  # a global (?i)
+        (r"(?-i:(?i:ap)|AFP) \w+", False, "aP photo"),  # (?i:...) inside (?-i:...)
+        (r"(?-i:[Pp]hoto): \w+", False, "photo: x"),  # a class as written
+    ],
+)
+def test_case_insensitive_parts_inside_case_sensitive_ones_keep_their_variants(
+    pattern, case_sensitive, line
+):
+    flags = regex.V0 | (0 if case_sensitive else regex.IGNORECASE)
+    assert regex.fullmatch(pattern, line, flags)
+    assert line_needs(pattern, case_sensitive).admits(line)
+
+
 # -- the matcher with conditions answers like the rules one by one --------------------------
 
 
@@ -185,7 +226,7 @@ EXAMPLES = sorted({x for rule in RULES for x in (*rule.match, *rule.no_match)})
 def literals_of(needs) -> set[str]:
     """Every string the conditions test, prefixes included."""
     found = set(needs.prefixes or ())
-    for group in needs.literals or ():
+    for group in (*(needs.literals or ()), *(needs.exact or ())):
         found |= set(group)
     for branch in needs.branches or ():
         found |= set(branch.prefixes or ())
@@ -195,7 +236,9 @@ def literals_of(needs) -> set[str]:
 
 
 #: Every literal of every rule, to be put into lines (at their start now and then).
-LITERALS = sorted(set().union(*(literals_of(line_needs(rule.pattern)) for rule in RULES)))
+LITERALS = sorted(
+    set().union(*(literals_of(line_needs(r.pattern, r.case_sensitive)) for r in RULES))
+)
 
 #: Characters whose case variants are easy to get wrong.
 TRICKY = "İıIiſsSKkΣσςẞß\u0307\u00a0"

@@ -71,15 +71,17 @@ class RuleMatcher:
         folded: str | None = None
         for index, check in candidates:
             if check is not None:
+                exact, prefixes, groups, branches = check
                 if folded is None:
                     folded = fold(text)
-                prefixes, groups, branches = check
                 if prefixes is not None and not folded.startswith(prefixes):
                     continue
                 if groups is not None and not _contains_all(folded, groups):
                     continue
                 if branches is not None and not _meets_a_branch(folded, branches):
                     continue
+                if exact is not None and not _contains_all(text, exact):
+                    continue  # (last: the folded tests reject most lines, and sooner)
             if self._pattern(index).fullmatch(text, timeout=self.timeout) is not None:
                 return self.rules[index]
         return None
@@ -109,14 +111,15 @@ class RuleMatcher:
 def _checked_needs(rule: Rule) -> LineNeeds:
     """The conditions read off the rule's pattern, or none if they would turn away one of
     the rule's own examples (a safety net for syntax the analysis misreads)."""
-    needs = line_needs(rule.pattern)
+    needs = line_needs(rule.pattern, rule.case_sensitive)
     if all(needs.admits(x.strip()) for x in rule.match if x.strip()):
         return needs
     return NO_NEEDS
 
 
-#: What the matcher tests of a folded line for one rule (None where it does not apply):
-#: the prefixes, the literal groups, and the alternatives (see `_Branches`).
+#: What the matcher tests of a line for one rule (None where it does not apply): the
+#: exact literal groups (on the line as it is, tested last), and on the folded line the
+#: prefixes, the literal groups, and the alternatives (see `_Branches`).
 _Groups = tuple[tuple[str, ...], ...]
 #: A pattern's alternatives: every prefix that opens one of them, those that open with a
 #: prefix as (prefixes, groups); every string of the first groups of the others, and
@@ -127,17 +130,17 @@ _Branches = tuple[
     tuple[str, ...],
     tuple[_Groups, ...],
 ]
-_Check = tuple[tuple[str, ...] | None, _Groups | None, _Branches | None]
+_Check = tuple[_Groups | None, tuple[str, ...] | None, _Groups | None, _Branches | None]
 
 
 def _literal_check(needs: LineNeeds) -> _Check | None:
-    """The tests on the folded line for one rule, as plain tuples (cheaper to read than
+    """The tests on the line for one rule, as plain tuples (cheaper to read than
     attributes); the alternatives replace the literal groups, which they imply."""
     if needs.branches is not None:
-        return needs.prefixes, None, _split_branches(needs.branches)
-    if needs.prefixes is None and needs.literals is None:
+        return needs.exact, needs.prefixes, None, _split_branches(needs.branches)
+    if needs.exact is None and needs.prefixes is None and needs.literals is None:
         return None
-    return needs.prefixes, needs.literals, None
+    return needs.exact, needs.prefixes, needs.literals, None
 
 
 def _split_branches(branches: tuple[Branch, ...]) -> _Branches:

@@ -10,7 +10,11 @@ conditions of a whole-line match:
   ``afp`` or ``reuters`` ..., for a credit in parentheses), compared after case folding;
 * for a pattern that is one alternation at the top (``A|B|...``), a condition per
   alternative: the line must meet one of them (open with one of its words, when it opens
-  with words, and contain all of its strings).
+  with words, and contain all of its strings);
+* where the pattern matches case-sensitively (a rule's `case_sensitive`, a scoped
+  ``(?-i:AFP|AP)``), its characters as written: the first and last characters without
+  their case variants, and groups of exact strings, compared with the line as it is (a
+  folded "ap" is in "happen" and "paper", "AP" is in few lines).
 
 A line that fails a condition cannot match, so the pattern is not run. The conditions
 only ever let more lines through than match (anything the analysis cannot read gives
@@ -49,6 +53,9 @@ _PROPERTY = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 #: Syntax the standard parser accepts but reads otherwise than `regex`: braces that are not
 #: a counted repeat (fuzzy constraints like `{e<=1}`) and POSIX classes (`[:alpha:]`).
 _MISREAD = regex.compile(r"(?<!\\)\{(?!\d*,?\d*\})|\[:\^?[a-z]+:\]")
+#: Where a pattern may turn case folding off for a group (`(?-i:`, `(?s-mi:` ...): a
+#: pattern without one, in a case-insensitive rule, has no exact strings to look for.
+_CASE_OFF = regex.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]*i")
 #: Widths from this on mean "unbounded" to the parser.
 _UNBOUNDED = 1 << 30
 #: Widest character range spelt out as a set of first or last characters.
@@ -75,6 +82,7 @@ class LineNeeds:
     max_length: int | None = None
     prefixes: tuple[str, ...] | None = None
     branches: tuple[Branch, ...] | None = None
+    exact: tuple[tuple[str, ...], ...] | None = None
 
     def admits(self, line: str) -> bool:
         """Whether the (stripped, non-empty) line may match; False means it cannot."""
@@ -85,6 +93,8 @@ class LineNeeds:
         if self.first is not None and line[0] not in self.first:
             return False
         if self.last is not None and line[-1] not in self.last:
+            return False
+        if self.exact is not None and not all(any(s in line for s in g) for g in self.exact):
             return False
         folded = fold(line)
         if self.prefixes is not None and not folded.startswith(self.prefixes):
@@ -115,8 +125,9 @@ NO_NEEDS = LineNeeds()
 
 
 @functools.lru_cache(maxsize=4096)
-def line_needs(pattern: str) -> LineNeeds:
-    """The conditions of `pattern` (a rule's, matched whole and case-insensitively).
+def line_needs(pattern: str, case_sensitive: bool = False) -> LineNeeds:
+    """The conditions of `pattern` (a rule's, matched whole, case-insensitively unless
+    `case_sensitive`).
 
     Kept per pattern: the analysis is a pure function of the string (the result is
     frozen), and reading the ~7,000 patterns of the packs again costs 0.15 s for every
@@ -136,14 +147,17 @@ def line_needs(pattern: str) -> LineNeeds:
     if _nullable_sequence(tree):
         return NO_NEEDS
     low, high = tree.getwidth()
+    sensitive = case_sensitive and not tree.state.flags & _IGNORECASE  # (not with `(?i)`)
+    exact = _exact_groups(tree, sensitive) if sensitive or _CASE_OFF.search(readable) else None
     return LineNeeds(
-        _edge(tree),
-        _edge(tree, last=True),
+        _edge(tree, sensitive=sensitive),
+        _edge(tree, last=True, sensitive=sensitive),
         _literal_groups(tree),
         max(low, 1),
         high if high < _UNBOUNDED else None,
         _sorted(_prefixes(tree)),
         _branches(tree),
+        exact,
     )
 
 
@@ -153,10 +167,12 @@ _Node = tuple[Any, Any]
 _REPEATS: tuple[Any, ...] = ()
 _ZERO_WIDTH: tuple[Any, ...] = ()
 _ATOMIC: Any = None
+_IGNORECASE = 0
 if _parser is not None:
     _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
     _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
     _ATOMIC = _sre.ATOMIC_GROUP
+    _IGNORECASE = _sre.SRE_FLAG_IGNORECASE
 
 
 def _children(op: Any, av: Any) -> list[Sequence[_Node]] | None:
@@ -170,6 +186,17 @@ def _children(op: Any, av: Any) -> list[Sequence[_Node]] | None:
     if op is _sre.BRANCH:
         return list(av[1])
     return None
+
+
+def _inner_sensitive(op: Any, av: Any, sensitive: bool) -> bool:
+    """Whether a node's children match case-sensitively: a scoped `(?i:...)` or
+    `(?-i:...)` sets it for its group, other nodes keep it."""
+    if op is _sre.SUBPATTERN:
+        if av[1] & _IGNORECASE:
+            return False
+        if av[2] & _IGNORECASE:
+            return True
+    return sensitive
 
 
 def _nullable(op: Any, av: Any) -> bool:
@@ -193,19 +220,24 @@ def _cases(code: int) -> set[str]:
     return {chr(code), *map(chr, _all_cases(_CASE_FLAGS, code))}
 
 
-def _char_set(op: Any, av: Any) -> set[str] | None:
+def _variants(code: int, sensitive: bool) -> set[str]:
+    """The characters a literal matches: itself, and its case variants unless `sensitive`."""
+    return {chr(code)} if sensitive else _cases(code)
+
+
+def _char_set(op: Any, av: Any, sensitive: bool = False) -> set[str] | None:
     """The characters one single-character node matches, or None when too many."""
     if op is _sre.LITERAL:
-        return _cases(av)
+        return _variants(av, sensitive)
     if op is not _sre.IN:
         return None
     chars: set[str] = set()
     for kind, value in av:
         if kind is _sre.LITERAL:
-            chars |= _cases(value)
+            chars |= _variants(value, sensitive)
         elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
             for code in range(value[0], value[1] + 1):
-                chars |= _cases(code)
+                chars |= _variants(code, sensitive)
         elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
             chars |= _digits()
         elif not (kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE):
@@ -224,20 +256,23 @@ def _digits() -> frozenset[str]:
     return frozenset(regex.findall(r"\d", every, _CASE_FLAGS))
 
 
-def _edge(nodes: Sequence[_Node], last: bool = False) -> frozenset[str] | None:
-    """The characters a non-empty match of `nodes` can start (or end) with."""
+def _edge(
+    nodes: Sequence[_Node], last: bool = False, sensitive: bool = False
+) -> frozenset[str] | None:
+    """The characters a non-empty match of `nodes` can start (or end) with (`sensitive`:
+    where it matches case-sensitively)."""
     found: set[str] = set()
     for op, av in reversed(nodes) if last else nodes:
         if op in _ZERO_WIDTH:
             continue
         children = _children(op, av)
         if children is None:
-            chars = _char_set(op, av)
+            chars = _char_set(op, av, sensitive)
             if chars is None:
                 return None
             return frozenset(found | chars)
         for child in children:
-            edge = _edge(child, last)
+            edge = _edge(child, last, _inner_sensitive(op, av, sensitive))
             if edge is None:
                 return None
             found |= edge
@@ -266,7 +301,18 @@ def _literal_groups(nodes: Sequence[_Node]) -> tuple[tuple[str, ...], ...] | Non
 
     A line that lacks a group costs one test per string of the group, and most lines
     lack the first group tested: so the groups with the fewest strings go first."""
-    unique = sorted({tuple(sorted(minimal_strings(g))) for g in _required_groups(nodes)})
+    return _most_selective(_required_groups(nodes))
+
+
+def _exact_groups(nodes: Sequence[_Node], sensitive: bool) -> tuple[tuple[str, ...], ...] | None:
+    """Like `_literal_groups`, for the parts matched case-sensitively, their strings as
+    written (not folded): the line itself must contain one string of every group."""
+    return _most_selective(_required_groups(nodes, exact=True, sensitive=sensitive))
+
+
+def _most_selective(required: list[frozenset[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The `_MAX_GROUPS` most selective of the groups, fewest strings first."""
+    unique = sorted({tuple(sorted(minimal_strings(g))) for g in required})
     groups = sorted(unique, key=_selectivity, reverse=True)  # stable: the same every run
     kept = sorted(groups[:_MAX_GROUPS], key=len)  # stable: as selective first on a tie
     return tuple(kept) or None
@@ -278,30 +324,36 @@ def minimal_strings(group: Collection[str]) -> frozenset[str]:
     return frozenset(s for s in group if not any(t != s and t in s for t in group))
 
 
-def _pieces(nodes: Sequence[_Node]) -> Iterator[str | _Node]:
-    """The sequence with each run of plain literal characters as one folded string."""
+def _pieces(
+    nodes: Sequence[_Node], exact: bool = False, sensitive: bool = False
+) -> Iterator[str | _Node]:
+    """The sequence with each run of plain literal characters as one folded string; with
+    `exact`, as written, and only where the match is case-sensitive (`sensitive`)."""
     run: list[str] = []
     for op, av in nodes:
         code = _single_code(op, av)
-        if code is not None and _foldable(code):
+        if code is not None and (sensitive if exact else _foldable(code)):
             run.append(chr(code))
             continue
         if run:
-            yield fold("".join(run))
+            yield "".join(run) if exact else fold("".join(run))
             run = []
         yield op, av
     if run:
-        yield fold("".join(run))
+        yield "".join(run) if exact else fold("".join(run))
 
 
-def _required_groups(nodes: Sequence[_Node]) -> list[frozenset[str]]:
-    """Every literal group a match of the sequence requires (all of them must be met)."""
+def _required_groups(
+    nodes: Sequence[_Node], exact: bool = False, sensitive: bool = False
+) -> list[frozenset[str]]:
+    """Every literal group a match of the sequence requires (all of them must be met);
+    folded, or with `exact` as written (see `_pieces`)."""
     groups: list[frozenset[str]] = []
-    for piece in _pieces(nodes):
+    for piece in _pieces(nodes, exact, sensitive):
         if isinstance(piece, str):
             groups.append(frozenset({piece}))
         else:
-            groups.extend(_node_groups(*piece))
+            groups.extend(_node_groups(*piece, exact, sensitive))
     return groups
 
 
@@ -314,30 +366,37 @@ def _single_code(op: Any, av: Any) -> int | None:
     return None
 
 
-def _node_groups(op: Any, av: Any) -> list[frozenset[str]]:
+def _node_groups(op: Any, av: Any, exact: bool, sensitive: bool) -> list[frozenset[str]]:
     """The literal groups a node other than a plain literal requires."""
     if op is _sre.IN:
-        return _class_group(av)
+        return _class_group(av, exact, sensitive)
     if op is _sre.ASSERT:  # a lookaround that must match: its literals are in the line
-        return _required_groups(av[1])
+        return _required_groups(av[1], exact, sensitive)
     if op in _REPEATS and av[0] == 0:
         return []
     children = _children(op, av)
     if children is None:
         return []
+    sensitive = _inner_sensitive(op, av, sensitive)
     if op is not _sre.BRANCH:
-        return _required_groups(children[0])
-    best = [max(_required_groups(child), key=_selectivity, default=None) for child in children]
+        return _required_groups(children[0], exact, sensitive)
+    best = [
+        max(_required_groups(child, exact, sensitive), key=_selectivity, default=None)
+        for child in children
+    ]
     if any(group is None for group in best):
         return []
     return [frozenset().union(*best)]  # type: ignore[arg-type]
 
 
-def _class_group(items: Any) -> list[frozenset[str]]:
-    """A small class of plain characters (`[|·•]`) as a group of one-character strings."""
-    if len(items) > _MAX_CLASS_LITERALS:
+def _class_group(items: Any, exact: bool, sensitive: bool) -> list[frozenset[str]]:
+    """A small class of plain characters (`[|·•]`) as a group of one-character strings
+    (folded, or with `exact` as written where the match is case-sensitive)."""
+    if len(items) > _MAX_CLASS_LITERALS or any(kind is not _sre.LITERAL for kind, _ in items):
         return []
-    if any(kind is not _sre.LITERAL or not _foldable(code) for kind, code in items):
+    if exact:
+        return [frozenset(chr(code) for _, code in items)] if sensitive else []
+    if not all(_foldable(code) for _, code in items):
         return []
     return [frozenset(fold(chr(code)) for _, code in items)]
 
