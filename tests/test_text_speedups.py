@@ -93,6 +93,21 @@ def test_plain_marks_are_typographic_marks_in_another_form():
         assert (mark in "’'") == (plain in "’'")  # the two joiners of shapes._WORD
 
 
+def test_casefolding_keeps_the_plain_marks_and_makes_none():
+    """What lets `folded_runs` make the marks plain before casefolding: the two orders
+    give the same text."""
+    marks = set(shapes._PLAIN_MARKS)
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = char.casefold()
+        if char in marks or char in shapes._PLAIN_MARKS.values():
+            assert folded == char
+        else:
+            assert not marks.intersection(folded), char
+
+
 def test_word_runs_counts_and_keys_answer_like_the_plain_patterns():
     every_ascii = "".join(map(chr, range(128)))
     alphabets = (every_ascii, "a É’'“”—…«»\u00a0-._Ж1 ", "aЖ1 -_©€\u3000\u0301", "ab -'’. \t")
