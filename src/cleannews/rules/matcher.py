@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import regex
 
+from cleannews.memo import memoized
 from cleannews.rules import Rule
 from cleannews.rules.prefilter import (
     NO_NEEDS,
@@ -73,7 +74,7 @@ class RuleMatcher:
             if check is not None:
                 exact, prefixes, groups, branches = check
                 if folded is None:
-                    folded = fold(text)
+                    folded = fold(text) if text.isascii() else _fold_beyond_ascii(text)
                 if prefixes is not None and not folded.startswith(prefixes):
                     continue
                 if groups is not None and not _contains_all(folded, groups):
@@ -106,6 +107,13 @@ class RuleMatcher:
         if pattern is None:
             pattern = self._patterns[index] = self.rules[index].compiled()
         return pattern
+
+
+#: `fold` of a line beyond ASCII, once per page (`cleannews.memo`): the captions,
+#: boilerplate and byline matchers each fold the lines they read, and casefolding text
+#: beyond ASCII looks every character up (ten times the cost of ASCII text's, which is
+#: folded in one pass and not worth a lookup).
+_fold_beyond_ascii = memoized(fold)
 
 
 def _checked_needs(rule: Rule) -> LineNeeds:
