@@ -93,6 +93,15 @@ def test_plain_marks_are_typographic_marks_in_another_form():
         assert (mark in "’'") == (plain in "’'")  # the two joiners of shapes._WORD
 
 
+def test_ascii_words_are_counted_on_their_shape_like_the_pattern_finds_them():
+    every_ascii = "".join(map(chr, range(128)))
+    alphabets = (every_ascii, "a-'. _9", "ab-.", "a-", "Z9_ -.'\t,")
+    texts = [every_ascii] + [t for a in alphabets for t in _random_texts(a, 5000)]
+    texts += ["U.S.A", "a--b", "-a-", "well-known 3.5 don't", "a.-b", "'a'b'"]
+    for text in texts:
+        assert shapes.ascii_word_count(text) == len(shapes._ASCII_WORD.findall(text)), text
+
+
 def test_casefolding_keeps_the_plain_marks_and_makes_none():
     """What lets `folded_runs` make the marks plain before casefolding: the two orders
     give the same text."""

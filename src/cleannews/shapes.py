@@ -8,6 +8,7 @@ punctuation, capitalisation (where the script has case) and bullets.
 from __future__ import annotations
 
 import re
+import string
 
 import regex
 
@@ -38,8 +39,15 @@ _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{L}’'.-]*|(?:al|el|bin|ibn|de|da|das|do|dos|del|della|di|du|van|von|der|den|"
     r"la|le|y|e|ben|abu|mc|st\.?)(?=\s))"
 )
+_ASCII_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 #: `_WORD` on ASCII text, where the word characters are letters, digits and "_".
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:[-'.][A-Za-z0-9_]+)*")
+#: A `bytes.translate` table that gives the shape of ASCII text for `_ASCII_WORD`: its
+#: word characters become "a", its joiners "-", every other character " ".
+_WORD_SHAPES = bytes(
+    ord("a") if chr(code) in _ASCII_WORD_CHARS else ord("-") if chr(code) in "-'." else 32
+    for code in range(256)
+)
 
 
 def ascii_spacing_table(keep: str) -> bytes:
@@ -105,8 +113,23 @@ def plain_marks(text: str) -> str:
 def word_count(line: str) -> int:
     if not line.isascii():
         line = plain_marks(line)
-    pattern = _ASCII_WORD if line.isascii() else _WORD  # the same words, found faster
-    return len(pattern.findall(line))
+    if line.isascii():
+        return ascii_word_count(line)
+    return len(_WORD.findall(line))
+
+
+def ascii_word_count(text: str) -> int:
+    """`len(_ASCII_WORD.findall(text))` for ASCII text, counted on its shape (a third of
+    the cost: three substring counts in C, no pattern run and no word made).
+
+    A word of `_ASCII_WORD` starts where a run of word characters does, unless a single
+    joiner after a word character stands before the run ("well-known", "U.S."): then
+    the run goes on the word. In the shape ("a" for a word character, "-" for a joiner,
+    " " for anything else) a run starts after " " or "-", and a word after " ", "--" or
+    " -"; two spaces stand in front for the start of the text.
+    """
+    shape = b"  " + text.encode("ascii").translate(_WORD_SHAPES)
+    return shape.count(b" a") + shape.count(b"--a") + shape.count(b" -a")
 
 
 @memoized
