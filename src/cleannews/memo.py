@@ -21,6 +21,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _MEMO: ContextVar[dict[Hashable, Any] | None] = ContextVar("cleannews_document_memo", default=None)
+#: What a memo lookup gives for a question not asked yet. Looked up with `dict.get`, not
+#: by catching KeyError: half the lookups of a page are first askings, and raising and
+#: catching an exception costs more than the rest of the lookup together.
+_MISSING: Any = object()
 
 
 @contextmanager
@@ -42,9 +46,8 @@ def memoized(fn: Callable[P, R]) -> Callable[P, R]:
         if memo is None or kwargs:
             return fn(*args, **kwargs)
         key = (fn, args)
-        try:
-            value: R = memo[key]
-        except KeyError:
+        value: R = memo.get(key, _MISSING)
+        if value is _MISSING:
             value = memo[key] = fn(*args, **kwargs)
         return value
 
@@ -56,9 +59,8 @@ def cached(key: Hashable, compute: Callable[[], R]) -> R:
     memo = _MEMO.get()
     if memo is None:
         return compute()
-    try:
-        value: R = memo[key]
-    except KeyError:
+    value: R = memo.get(key, _MISSING)
+    if value is _MISSING:
         value = memo[key] = compute()
     return value
 
