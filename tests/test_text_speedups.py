@@ -102,6 +102,20 @@ def test_ascii_words_are_counted_on_their_shape_like_the_pattern_finds_them():
         assert shapes.ascii_word_count(text) == len(shapes._ASCII_WORD.findall(text)), text
 
 
+def test_sentences_have_the_words_they_had_with_the_stop_kept():
+    """The language stage splits sentences with the stop taken out: each sentence keeps
+    its words (what `function_word_language` reads)."""
+    import re
+
+    from cleannews.stages import language
+
+    kept = re.compile(r"(?<=[.!?;:])\s+")  # the split as first written
+    texts = [*_random_texts("ab É .!?;:,\t\n’", 5000), "A. B", ". a", "a. . b", "a.. b!"]
+    for text in texts:
+        before = [shapes.key_words(s) for s in kept.split(text)]
+        assert [shapes.key_words(s) for s in language._SENTENCE_END.split(text)] == before
+
+
 def test_casefolding_keeps_the_plain_marks_and_makes_none():
     """What lets `folded_runs` make the marks plain before casefolding: the two orders
     give the same text."""
