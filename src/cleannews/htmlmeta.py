@@ -723,6 +723,7 @@ def _microdata_date(tree: etree._Element) -> dt.date | dt.datetime | None:
 
 #: How many `<time datetime>` elements are read for the publisher's own clock.
 _MAX_TIME_ELEMENTS = 200
+_TIME_VALUES = etree.XPath("//time/@datetime")
 
 
 def _in_local_time(found: dt.date | dt.datetime, tree: etree._Element) -> dt.date | dt.datetime:
@@ -736,14 +737,10 @@ def _in_local_time(found: dt.date | dt.datetime, tree: etree._Element) -> dt.dat
     with another offset; without one, UTC stays (nothing says which zone is local)."""
     if not isinstance(found, dt.datetime) or found.utcoffset() != dt.timedelta(0):
         return found
-    for value in tree.xpath("//time/@datetime")[:_MAX_TIME_ELEMENTS]:
-        try:
-            shown = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        offset = shown.utcoffset()
-        if offset and shown == found:  # aware datetimes compare as moments
-            return shown
+    for value in _TIME_VALUES(tree)[:_MAX_TIME_ELEMENTS]:
+        shown = _date(value)
+        if isinstance(shown, dt.datetime) and shown.utcoffset() and shown == found:
+            return shown  # (aware datetimes compare as moments)
     return found
 
 
