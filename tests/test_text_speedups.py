@@ -141,6 +141,20 @@ def test_word_runs_counts_and_keys_answer_like_the_plain_patterns():
         assert shapes.line_key(text) == _PLAIN_KEY_STRIP.sub(" ", text.casefold()).strip()
 
 
+def test_sentences_are_split_where_the_pattern_splits_them():
+    """`split_sentences` tries the pattern only where a stop and its closing marks end."""
+    every_bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    alphabets = (
+        "ab AZ1٣中 .!?…\"'”’»)“‘«(\u00a0\u3000\t\n\u2028\u0085\x1cx",
+        '. A”)',
+        "a.!? B1",
+    )
+    texts = [every_bmp] + [t for a in alphabets for t in _random_texts(a, 20000)]
+    texts += ["U.S. officials said. It rained.", "Hi!” She left.) 3 more… «Non» (A) b"]
+    for text in texts:
+        assert list(shapes.split_sentences(text)) == shapes.SENTENCE_SPLIT.split(text), text
+
+
 def test_a_text_that_may_not_split_is_one_sentence():
     texts = _random_texts('ab A1 .!?…"”) \u00a0\u3000', 5000)
     for text in texts:

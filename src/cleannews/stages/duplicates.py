@@ -23,13 +23,13 @@ from cleannews.document import Doc, Fate, Line
 from cleannews.memo import memoized
 from cleannews.rules import structural_rule
 from cleannews.shapes import (
-    SENTENCE_SPLIT,
     WORD_JOINERS,
     is_headline_like,
     is_name_like,
     is_prose,
     line_key,
     site_suffix_pattern,
+    split_sentences,
     word_count,
     word_tokens,
 )
@@ -254,7 +254,7 @@ class _BoxIndex:
         """
         if not _may_split(line.text):
             return False  # one sentence
-        pieces = SENTENCE_SPLIT.splititer(line.text)
+        pieces = split_sentences(line.text)
         first = next(pieces)
         if len(first) == len(line.text):
             return False  # one sentence
