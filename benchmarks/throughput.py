@@ -18,7 +18,9 @@ Side by side in one run, on the 181 pages of ``../shared/bench/scrapinghub`` (ht
    the text and the html paths (target: >= 99 % of pages agree).
 
 Timings are medians over ``--passes`` passes over all pages; the systems take turns within
-each pass so that drift in machine speed hits them alike. Run
+each pass so that drift in machine speed hits them alike. Next to each median stands a
+second estimate that holds still on a shared machine: every page's CPU time in its fastest
+pass, summed (``best_per_page``). The ratios of both are reported. Run
 ``python benchmarks/throughput.py --help``.
 """
 
@@ -75,32 +77,59 @@ def extract(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def pass_seconds(fn: Callable[[Any], object], pages: Sequence[Any]) -> float:
+def timed_pass(fn: Callable[[Any], object], pages: Sequence[Any]) -> tuple[float, list[float]]:
+    """The wall seconds of one pass, and the CPU seconds of each page in it.
+
+    A page's CPU time (``time.process_time``) leaves out the time the process waited while
+    other work held the cores; the wall time of the whole pass is what a user waits.
+    """
+    cpu = time.process_time
+    per_page = []
     start = time.perf_counter()
     for page in pages:
+        before = cpu()
         fn(page)
-    return time.perf_counter() - start
+        per_page.append(cpu() - before)
+    return time.perf_counter() - start, per_page
+
+
+def best_per_page(passes: Sequence[Sequence[float]]) -> float:
+    """The sum over pages of each page's fastest pass: the cost of the code itself.
+
+    Interference (another process on the core, a collection that falls on one page, a
+    slower clock) only ever adds time, so the least of a page's timings is the one
+    closest to its own cost (the reasoning of ``timeit``'s advice to take the minimum).
+    Summed page by page it no longer depends on which pass a disturbance fell in, which
+    the median of whole passes does when the disturbance lasts longer than a pass.
+    """
+    return float(sum(min(page) for page in zip(*passes, strict=True)))
 
 
 def compare(
     systems: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], passes: int
-) -> dict[str, dict[str, float]]:
-    """Median pages/s of each system, the systems taking turns within each pass."""
+) -> dict[str, dict[str, Any]]:
+    """Each system's median pages/s and its best-per-page CPU rate, taking turns per pass."""
     seconds: dict[str, list[float]] = {name: [] for name in systems}
+    cpu: dict[str, list[list[float]]] = {name: [] for name in systems}
     for fn, pages in systems.values():  # warm-up: imports, compiled rules, profiles
         for page in pages[:3]:
             fn(page)
     for _ in range(passes):
         for name, (fn, pages) in systems.items():
-            seconds[name].append(pass_seconds(fn, pages))
+            wall, per_page = timed_pass(fn, pages)
+            seconds[name].append(wall)
+            cpu[name].append(per_page)
     out = {}
     for name, (_, pages) in systems.items():
         median = statistics.median(seconds[name])
+        best = best_per_page(cpu[name])
         out[name] = {
             "pages": len(pages),
             "pages_per_s": len(pages) / median,
             "ms_per_page": 1000 * median / len(pages),
             "passes_s": seconds[name],
+            "cpu_best_pages_per_s": len(pages) / best,
+            "cpu_best_ms_per_page": 1000 * best / len(pages),
         }
     return out
 
@@ -218,6 +247,37 @@ def verdict(value: float, target: float, higher: bool = True) -> str:
     return "met" if ok else "NOT met"
 
 
+#: The ratio to ``trafilatura.extract`` each cleannews path must reach, and its format.
+TARGETS = {
+    "cleannews.clean(html)": (0.8, "html", "{:.2f}x"),
+    "cleannews.clean(text)": (10.0, "text", "{:.1f}x"),
+}
+
+
+def timing_rows(timing: dict[str, dict[str, Any]], report: dict[str, Any]) -> list[Row]:
+    """Two rows a system: the median of passes (wall) and the best pass of each page (CPU).
+
+    The ratios of both estimates go into ``report`` (``html_ratio``, ``html_ratio_cpu_best``
+    and the same for text); the second is the one that holds still on a busy machine.
+    """
+    rows: list[Row] = []
+    base = timing["trafilatura.extract(html)"]
+    for name, t in timing.items():
+        for key, label in (
+            ("", "median of passes, wall"),
+            ("cpu_best_", "best pass per page, CPU"),
+        ):
+            rate, ms = t[f"{key}pages_per_s"], t[f"{key}ms_per_page"]
+            ratio, target = "", ""
+            if name in TARGETS:
+                goal, path, fmt = TARGETS[name]
+                r = rate / base[f"{key}pages_per_s"]
+                report[f"{path}_ratio" + ("_cpu_best" if key else "")] = r
+                ratio, target = fmt.format(r), f">= {goal:g}x  {verdict(r, goal)}"
+            rows.append((f"{name}, {label}", f"{rate:.1f}", f"{ms:.2f}", ratio, target))
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA.resolve())
@@ -252,18 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             systems["cleannews.clean(text)"] = (cleannews.clean, texts)
         timing = compare(systems, args.passes)
         report["timing"] = timing
-        base = timing["trafilatura.extract(html)"]["pages_per_s"]
-        for name, t in timing.items():
-            ratio, target = "", ""
-            if name == "cleannews.clean(html)":
-                r = t["pages_per_s"] / base
-                report["html_ratio"] = r
-                ratio, target = f"{r:.2f}x", f">= 0.8x  {verdict(r, 0.8)}"
-            elif name == "cleannews.clean(text)":
-                r = t["pages_per_s"] / base
-                report["text_ratio"] = r
-                ratio, target = f"{r:.1f}x", f">= 10x  {verdict(r, 10)}"
-            rows.append((name, f"{t['pages_per_s']:.1f}", f"{t['ms_per_page']:.2f}", ratio, target))
+        rows.extend(timing_rows(timing, report))
 
     if "scaling" in args.only:
         s = scaling_run(html, args.scaling_repeat)
