@@ -161,12 +161,20 @@ _SPACE = re.compile(r"\s+")
 SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|:|»|·)\s+")
 
 
+#: Typographic quotes and their typewriter forms are one character to a reader. The wcxb
+#: gold writes typewriter quotes (`We've`) where the page itself has typographic ones
+#: (`We’ve`), and cleannews keeps the page's characters (curly quotes are correct text, see
+#: `cleannews.fixers.FixerConfig`), so comparing glyphs would score the gold's typing.
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
 def norm_title(title: str | None) -> str:
-    return _SPACE.sub(" ", title or "").strip().casefold()
+    """A title as compared: spaces collapsed, case folded, quotes typewriter."""
+    return _SPACE.sub(" ", title or "").strip().casefold().translate(_QUOTES)
 
 
 def title_matches(got: str | None, gold: str | None) -> tuple[bool, bool]:
-    """(exact, loose): exact after whitespace and case folding; loose when one title is the
+    """(exact, loose): exact after whitespace, case and quote folding; loose when one title is the
     other with leading or trailing site segments dropped."""
     if not gold:
         return False, False

@@ -32,6 +32,8 @@ from corpora import (
         (None, "Bridge reopens", (False, False)),
         ("Bridge reopens", None, (False, False)),
         ("Bridge: reopens", "Bridge reopens", (False, False)),
+        ("Mayor’s “plan” passes", "Mayor's \"plan\" passes", (True, True)),
+        ("Mayor’s plan passes", "Mayors plan passes", (False, False)),
     ],
 )
 def test_title_exact_and_without_site_segments(got, gold, expected):
