@@ -11,7 +11,10 @@ shingles missing from the body and from every removal ("not extracted": lost bef
 line stages, or put in a field).
 
     python benchmarks/rule_audit.py [--set all|scrapinghub|wcxb|readability] [--type article]
-        [--declared og-only] [--rule html-ad --show 10]
+        [--declared og-only] [--rule html-ad --show 10] [--text]
+
+``--text`` audits the text path instead: ``cleannews.clean`` of the same recall-oriented
+trafilatura extraction that the scoreboard's ``cleannews-text`` column cleans.
 
 ``--declared`` keeps the pages of one kind of declaration (`declaration`): a schema.org
 article type (``typed-article``), ``og:type=article`` alone (``og-only``) or beside a
@@ -28,6 +31,7 @@ import multiprocessing
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 try:
@@ -59,10 +63,19 @@ def declaration(page: GoldPage) -> str:
     return "undeclared"
 
 
-def audit_page(page: GoldPage) -> dict[str, Any]:
+def audit_page(page: GoldPage, text: bool = False) -> dict[str, Any]:
+    """What each rule took from one page: of the HTML, or with `text` of the text path's
+    input (the recall-oriented extraction the scoreboard's ``cleannews-text`` cleans)."""
     import cleannews
 
-    article = cleannews.clean(page.html)
+    if text:
+        try:
+            from benchmarks.scoreboard import noisy_text
+        except ImportError:
+            from scoreboard import noisy_text
+        article = cleannews.clean(noisy_text(page), kind="text")
+    else:
+        article = cleannews.clean(page.html)
     gold = shingles(page.body)
     body = shingles(article.body)
     rules: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -102,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--rule", default=None, help="show examples of this rule (stage/rule)")
     ap.add_argument("--show", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--text", action="store_true", help="audit the text path instead")
     args = ap.parse_args(argv)
     corpora = CORPORA if args.set == "all" else (args.set,)
     pages = [p for c in corpora for p in load(c) if not p.held_out]
@@ -110,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.declared:
         pages = [p for p in pages if declaration(p) == args.declared]
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-        results = pool.map(audit_page, pages, chunksize=4)
+        results = pool.map(partial(audit_page, text=args.text), pages, chunksize=4)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for result in results:
         for rule, (n, total, hit) in result["rules"].items():

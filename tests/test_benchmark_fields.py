@@ -108,3 +108,20 @@ def _ld(kind: str) -> str:
 def test_rule_audit_sorts_pages_by_what_they_declare(head, expected):
     """`rule_audit.py --declared` groups pages as cleannews reads their declarations."""
     assert _declared(head) == expected
+
+
+def test_rule_audit_text_mode_cleans_the_text_path_input():
+    """`rule_audit.py --text` audits `clean` of the recall-oriented extraction, where the
+    HTML passes (class/id markers) never run."""
+    from rule_audit import audit_page
+
+    sentence = "The council met on day {} and agreed a budget for the bridge after a debate."
+    paragraphs = "".join(f"<p>{sentence.format(i)}</p>" for i in range(6))
+    html = (
+        f"<html><body><article>{paragraphs}<div class='share-bar'>Share on Facebook Share "
+        "on Twitter</div></article><div class='advert'>Advertisement</div></body></html>"
+    ).encode()
+    body = " ".join(sentence.format(i) for i in range(6))
+    page = GoldPage("wcxb", "x", html, body)
+    assert audit_page(page)["rules"] == {"html/html-share": [1, 3, 0], "html/html-ad": [1, 1, 0]}
+    assert audit_page(page, text=True)["rules"] == {}
