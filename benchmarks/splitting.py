@@ -21,6 +21,11 @@ Controls, one article each, that must not be split:
   first sentence's three to five longest words (kept in sentence order, the first one
   capitalised): a heading that shares the vocabulary of what follows it, as a real one does.
 
+With ``--real``, a third control: ``control-real``, every page of the three dev corpora
+(scrapinghub, wcxb, readability) as the text path gets it (trafilatura's high-recall
+extraction, cached as in ``snapshot.py``). Each is one page and its gold is one body, so a
+split there is a false split on a real page's shape, not on a generated one.
+
 Scores, per split and variant: ``count`` (share of cases where cleannews finds exactly the
 right number of stories: main + ``others``), boundary ``recall`` / ``precision`` (a boundary
 is the first non-blank line of a new story; a found boundary counts when it stands within
@@ -32,7 +37,7 @@ story's body and the first article's gold body, averaged over cases), and on the
 (``page.held_out``); the ``dev`` rows from the rest of wcxb and scrapinghub. Cases are never
 printed one by one except with ``--dump`` on dev cases. Tune on dev only.
 
-Run: ``PYTHONPATH=src python benchmarks/splitting.py [--json OUT] [--dump DIR] [--why]``
+Run: ``PYTHONPATH=src python benchmarks/splitting.py [--json OUT] [--dump DIR] [--why] [--real]``
 (``--why``: per variant, why each missed dev boundary was missed: the first test of the
 ``stories`` stage its headline failed).
 """
@@ -46,7 +51,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +68,9 @@ SEED = 20261206
 CASES = {"dev": 200, "held-out": 120}
 VARIANTS = ("headline", "headline+byline", "none")
 CONTROLS = ("control-headings", "control-inserted")
+#: The pages the text path gets from the dev corpora, unchanged (``--real``).
+REAL_CONTROL = "control-real"
+REAL_CORPORA = ("scrapinghub", "wcxb", "readability")
 #: A body needs this many paragraphs and characters to be used (a real article's length).
 MIN_PARAGRAPHS = 3
 MIN_CHARS = 600
@@ -216,6 +224,24 @@ def _controls(pages: Sequence[GoldPage], split: str, rng: random.Random) -> list
     return found
 
 
+def real_controls(
+    pages: Sequence[GoldPage], text_of: Callable[[str, bytes], str] | None = None
+) -> list[Case]:
+    """Every page as the text path gets it (`text_of(key, html)`; by default the cached
+    high-recall extraction of ``snapshot.py``): one story each, held-out wcxb pages in the
+    held-out split."""
+    if text_of is None:
+        try:
+            from benchmarks.snapshot import noisy_text as text_of
+        except ImportError:
+            from snapshot import noisy_text as text_of  # type: ignore[no-redef]
+
+    split = {False: "dev", True: "held-out"}
+    return [
+        Case(split[p.held_out], REAL_CONTROL, text_of(p.key, p.html), (0,), p.body) for p in pages
+    ]
+
+
 def run_case(case: Case, options: dict[str, Any] | None = None) -> dict[str, Any]:
     """Clean one case with the default pipeline, or one built with `options` (config)."""
     import cleannews
@@ -338,10 +364,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--why", action="store_true", help="count why dev boundaries were missed (dev only)"
     )
+    parser.add_argument(
+        "--real", action="store_true", help="also the dev corpora's real pages (text path)"
+    )
     args = parser.parse_args(argv)
     options = {"split_on_topic": True} if args.split_on_topic else {}
     pages = [p for corpus in ("scrapinghub", "wcxb") for p in load(corpus)]
     cases = build_cases(pages)
+    if args.real:
+        cases += real_controls([p for corpus in REAL_CORPORA for p in load(corpus)])
     if args.split != "both":
         cases = [c for c in cases if c.split == args.split]
     start = time.perf_counter()

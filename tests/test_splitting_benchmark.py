@@ -39,3 +39,28 @@ def test_a_missed_boundary_names_the_test_its_headline_failed() -> None:
     assert splitting.why_missed(_case(short, (0, 6))) == [
         "headline too short for one kind of evidence"
     ]
+
+
+def test_real_controls_are_each_page_as_the_text_path_gets_it() -> None:
+    """`--real`: one case per page, in the held-out split for a held-out page, its text the
+    text path's input and its gold the page's one body."""
+    from corpora import GoldPage
+
+    pages = [
+        GoldPage("wcxb", "0001", b"<p>a</p>", "Body one.", held_out=False),
+        GoldPage("wcxb", "0004", b"<p>b</p>", "Body two.", held_out=True),
+    ]
+    assert splitting.real_controls(pages, lambda key, html: f"text of {key}") == [
+        splitting.Case("dev", "control-real", "text of wcxb/0001", (0,), "Body one."),
+        splitting.Case("held-out", "control-real", "text of wcxb/0004", (0,), "Body two."),
+    ]
+
+
+def test_a_real_control_split_in_two_counts_as_split() -> None:
+    lines = [
+        "River Floods the Mill Town", *[FLOOD] * 6,
+        "Orchestra Ends Its Season", "By Ann Lee | March 4, 2025", *[CONCERT] * 6,
+    ]  # fmt: skip
+    case = splitting.Case("dev", "control-real", "\n".join(lines), (0,), "")
+    result = splitting.run_case(case)
+    assert (result["split"], result["count"], result["found"]) == (True, False, 1)
