@@ -519,3 +519,47 @@ def test_microdata_is_not_read_when_json_ld_declares_the_story():
         '<span itemprop="author">poster9</span></div>'
     )
     assert meta(page(ld(ARTICLE), thread)).authors == ("Ana Lima",)
+
+
+#: A page dated nowhere in its structured data, whose URL holds an older day.
+_UNDATED_HEAD = (
+    "<title>Harbour Ferry Timetable Changes</title>"
+    '<link rel="canonical" href="https://news.example.org/2019/05/02/ferry-timetable">'
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "expected"),
+    [
+        ("<div><div>Published</div><div>October 14, 2025</div></div>", "", dt.date(2025, 10, 14)),
+        (
+            "",
+            "<p><span>By Ana Lima</span> <span>Last updated: Dec 2, 2025</span></p>",
+            dt.date(2025, 12, 2),
+        ),
+        (
+            "",
+            '<p><time datetime="2025-03-04T01:30:00Z">March 3, 2025</time></p>',
+            dt.date(2025, 3, 3),
+        ),
+        ("", '<p><time datetime="2024-04-24">3 min read</time></p>', dt.date(2024, 4, 24)),
+    ],
+)
+def test_a_date_printed_beside_the_headline_dates_an_otherwise_undated_page(
+    above: str, below: str, expected: dt.date
+):
+    html = page(_UNDATED_HEAD, f"{above}<h1>Harbour Ferry Timetable Changes</h1>{below}")
+    assert meta(html).published == expected
+
+
+def test_a_date_after_the_first_prose_is_not_the_headlines():
+    late = "<p>Posted on August 9, 2021</p>"
+    html = page(_UNDATED_HEAD, f"<h1>Harbour Ferry Timetable Changes</h1>{BODY}{late}")
+    assert meta(html).published == dt.date(2019, 5, 2)  # htmldate's, from the URL
+
+
+def test_structured_data_still_dates_a_page_that_shows_only_its_update():
+    head = ld({**ARTICLE, "datePublished": "2024-02-27"}) + _UNDATED_HEAD
+    shown = "<p>Updated: December 4, 2025</p>"
+    html = page(head, f"<h1>Harbour Ferry Timetable Changes</h1>{shown}")
+    assert meta(html).published == dt.date(2024, 2, 27)

@@ -9,8 +9,8 @@ Title candidates are cross-checked: an `<h1>` that another source repeats is the
 headline, confirmed, and wins. A UTC date is read on the publisher's clock where a `<time>`
 element shows the same moment with the publisher's offset. When neither JSON-LD nor a meta
 tag dates the page, the first microdata `datePublished` outside a comment does (a forum's
-first post, dated in its visible text); then `htmldate` (a trafilatura dependency) looks at
-the rest of the markup in its fast mode.
+first post, dated in its visible text); then the date printed beside the `<h1>`; then
+`htmldate` (a trafilatura dependency) looks at the rest of the markup in its fast mode.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 import regex
 from lxml import etree
 
-from cleannews.dates import parse_date
+from cleannews.dates import parse_date, parse_date_line
 from cleannews.document import PageMeta
 from cleannews.shapes import is_name_like
 
@@ -697,7 +697,7 @@ def _published(
         found = _date(value)
         if found is not None:
             return _in_local_time(found, tree)
-    return _microdata_date(tree) or _htmldate(tree)
+    return _microdata_date(tree) or _date_beside_headline(tree) or _htmldate(tree)
 
 
 _MICRODATA_DATES = etree.XPath(
@@ -742,6 +742,95 @@ def _in_local_time(found: dt.date | dt.datetime, tree: etree._Element) -> dt.dat
         if isinstance(shown, dt.datetime) and shown.utcoffset() and shown == found:
             return shown  # (aware datetimes compare as moments)
     return found
+
+
+#: Characters of visible text read after the headline, and before it, for a shown date:
+#: a kicker, the byline, a reading time and a share bar fit; the article does not.
+_HEADER_TEXT_AFTER = 600
+_HEADER_TEXT_BEFORE = 300
+#: A text of this many words is prose: the header ends there.
+_HEADER_PROSE_WORDS = 25
+_TEXT_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_HEADLINES = etree.XPath("(//h1)[1]")
+
+
+def _date_beside_headline(tree: etree._Element) -> dt.date | dt.datetime | None:
+    """The date the page prints beside its headline, for a page whose structured data
+    dates nothing: a text that is only a date line ("Published October 3, 2025", "Last
+    updated: Dec 2, 2025"), or a `<time datetime>`, among the short texts just above or
+    below the first `<h1>` and before any prose. That is the day the reader is shown;
+    `htmldate`, which comes next, guesses from URLs, scripts and date-classed elements
+    anywhere on the page, and misses a date printed in plain elements. The date nearest
+    to the headline wins, the one below it at equal distance."""
+    headline = _HEADLINES(tree)
+    if not headline:
+        return None
+    language = tree.getroottree().getroot().get("lang")
+    before, after = _texts_around(tree, headline[0])
+    nearest = []
+    sides = ((after, _HEADER_TEXT_AFTER), (reversed(before), _HEADER_TEXT_BEFORE))
+    for side, (texts, budget) in enumerate(sides):
+        read = 0
+        for text, owner in texts:
+            read += len(text)
+            if len(text.split()) >= _HEADER_PROSE_WORDS or read > budget:
+                break
+            found = _shown_date(text, owner, language)
+            if found is not None:
+                nearest.append((read, side, found))
+                break
+    return min(nearest, key=lambda item: item[:2])[2] if nearest else None
+
+
+def _shown_date(
+    text: str, owner: etree._Element, language: str | None
+) -> dt.date | dt.datetime | None:
+    """The date a short visible text shows when it is only a date line, else its
+    `<time>`'s machine-readable value ("3 min read" in a `<time>`). The text comes first:
+    a `<time>` often holds the moment in UTC while its text shows the reader's day."""
+    shown = parse_date_line(text, language) if len(text) <= _MAX_DATE_TEXT else None
+    if shown is None and owner.tag == "time":
+        return _date(owner.get("datetime"), language)
+    return shown
+
+
+#: Longest text read as a date line (a date, a time, a weekday and a label fit).
+_MAX_DATE_TEXT = 120
+Texts = list[tuple[str, etree._Element]]
+
+
+def _texts_around(tree: etree._Element, headline: etree._Element) -> tuple[Texts, Texts]:
+    """The visible texts of the page just before `headline` (the last ones) and after it
+    (the first ones; not its own), in page order, each with the element that holds it."""
+    before: deque[tuple[str, etree._Element]] = deque(maxlen=_HEADER_TEXT_BEFORE)
+    after: Texts = []
+    state, hidden = "before", 0
+    for event, element in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        tagged = isinstance(element.tag, str)
+        if event == "start":
+            if element is headline:
+                state = "inside"
+            if tagged and element.tag in _TEXT_HIDDEN_TAGS:
+                hidden += 1
+            elif tagged and not hidden and state != "inside":
+                _add_text(before if state == "before" else after, element.text, element)
+            continue
+        if tagged and element.tag in _TEXT_HIDDEN_TAGS:
+            hidden -= 1
+        if element is headline:
+            state = "after"
+        parent = element.getparent()
+        if not hidden and state != "inside" and parent is not None:
+            _add_text(before if state == "before" else after, element.tail, parent)
+        if len(after) > _HEADER_TEXT_AFTER:  # more than the budget can read: stop
+            break
+    return list(before), after
+
+
+def _add_text(texts: Any, text: str | None, owner: etree._Element) -> None:
+    cleaned = " ".join((text or "").split())
+    if cleaned:
+        texts.append((cleaned, owner))
 
 
 def _htmldate(tree: etree._Element) -> dt.date | None:
