@@ -563,3 +563,21 @@ def test_structured_data_still_dates_a_page_that_shows_only_its_update():
     shown = "<p>Updated: December 4, 2025</p>"
     html = page(head, f"<h1>Harbour Ferry Timetable Changes</h1>{shown}")
     assert meta(html).published == dt.date(2024, 2, 27)
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "<span>Dec 17, 2025</span><span>Ana Lima</span>",
+        "<span>Harbour Life</span><span>by</span><span>Ana Lima</span><span>Dec 17, 2025</span>",
+        "<span>Ana Lima</span><span>Coast Wire</span><span>Dec 17, 2025</span>",
+    ],
+)
+def test_a_name_beside_a_date_in_its_own_element_is_not_glued_to_the_year(own: str):
+    def card(day: str, names: str) -> str:
+        return f'<div class="date-and-author"><span>{day}</span><span>{names}</span></div>'
+
+    own = f'<div class="date-and-author">{own}</div>'
+    related = "".join(card("Oct 30, 2025", "Alex Roe, Ben Cole and Ana Lima") for _ in range(2))
+    html = page("<title>Harbour Ferry Timetable Changes</title>", own + BODY + related)
+    assert meta(html).authors == ("Ana Lima",)

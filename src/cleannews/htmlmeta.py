@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -435,8 +436,23 @@ def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
 
 
 def _whole_text_names(element: etree._Element) -> tuple[str, ...]:
+    """The names in a byline element's short text; where the text as a whole names nobody
+    and one of its parts is a date, its first part shaped as a person's name, the one
+    after a "By" label if there is one: a date and a name in elements side by side ("Dec
+    17, 2025" "Ana Lima"), read as one text, glue the year to the name, and a section
+    label may stand before a labelled name ("Politics" "by" "Ana Lima")."""
     text = _clean(" ".join(element.itertext()))
-    return author_names([text]) if text and len(text) <= 120 else ()
+    if not text or len(text) > 120:
+        return ()
+    names = author_names([text])
+    if names:
+        return names
+    parts = [piece for piece in map(_clean, element.itertext()) if piece]
+    if not any(parse_date_line(part) for part in parts):
+        return ()
+    labelled = [b for a, b in itertools.pairwise(parts) if _BY.fullmatch(f"{a} ")]
+    named = [part for part in labelled + parts if is_name_like(_BY.sub("", part))]
+    return author_names(named[:1])
 
 
 #: How many elements inside a byline element are looked at for a name of their own.
