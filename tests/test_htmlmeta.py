@@ -581,3 +581,19 @@ def test_a_name_beside_a_date_in_its_own_element_is_not_glued_to_the_year(own: s
     related = "".join(card("Oct 30, 2025", "Alex Roe, Ben Cole and Ana Lima") for _ in range(2))
     html = page("<title>Harbour Ferry Timetable Changes</title>", own + BODY + related)
     assert meta(html).authors == ("Ana Lima",)
+
+
+def test_a_forum_without_structured_data_names_its_first_posters_account():
+    def post(user: str, text: str) -> str:
+        return f'<div class="post"><a class="big-username" href="/u/{user}">{user}</a><p>{text}</p></div>'
+
+    login = '<form><label class="username">Username</label><input name="user"></form>'
+    thread = post("ferrywatcher7", "Does the early boat still run?") + post("kelp_rider", "Yes.")
+    html = page("<title>Early ferry?</title>", f"<header>{login}</header>{thread}")
+    assert meta(html).authors == ("ferrywatcher7",)
+
+
+def test_a_user_name_element_does_not_overrule_a_byline():
+    thread = '<p class="byline">By Ana Lima</p><a class="username" href="/u/kelp">kelp</a>'
+    html = page("<title>Ferry news</title>", thread)
+    assert meta(html).authors == ("Ana Lima",)

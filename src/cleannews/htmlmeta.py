@@ -435,6 +435,38 @@ def _markup_authors(tree: etree._Element) -> tuple[str, ...]:
     return ()
 
 
+_USER_NAME_CANDIDATES = etree.XPath(
+    "//body//*[contains(translate(@class, 'USERNAME-_', 'username'), 'username')]"
+    "[not(ancestor-or-self::form or ancestor::header or ancestor::nav or ancestor::footer)]"
+)
+#: Longest account name taken from a user-name element (in characters and in words).
+_MAX_ACCOUNT_CHARS = 40
+_MAX_ACCOUNT_WORDS = 3
+
+
+def _poster_account(tree: etree._Element) -> tuple[str, ...]:
+    """The account name in the first element whose class says it holds a user name
+    ("username", "bigusername", "PostUser-name"), for a page that names nobody otherwise.
+    Forum engines without structured data mark every post's poster so, and the first post,
+    the thread's, comes first; a login form's, the header's or a menu's field is no
+    poster. The name is taken as it stands ("pippin06"), like a declared poster's."""
+    for count, element in enumerate(_USER_NAME_CANDIDATES(tree)):
+        if count >= 50:
+            break
+        classes = (element.get("class") or "").casefold().replace("-", "").replace("_", "")
+        if not any("username" in token for token in classes.split()):
+            continue
+        text = _clean(" ".join(element.itertext()))
+        if (
+            text
+            and len(text) <= _MAX_ACCOUNT_CHARS
+            and len(text.split()) <= _MAX_ACCOUNT_WORDS
+            and any(ch.isalpha() for ch in text)
+        ):
+            return (text,)
+    return ()
+
+
 def _whole_text_names(element: etree._Element) -> tuple[str, ...]:
     """The names in a byline element's short text; where the text as a whole names nobody
     and one of its parts is a date, its first part shaped as a person's name, the one
@@ -903,6 +935,8 @@ def read_page_meta(tree: etree._Element, url: str | None = None) -> PageMeta:
             for item in ld[:1]
             for n in _ld_person_names(item.get("author"), site, publisher_too=True)
         )
+    if not authors:  # nobody named at all: a forum's first post names its poster's account
+        authors = _poster_account(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return PageMeta(
         title=_title(tree, index, ld, site),
