@@ -92,3 +92,90 @@ def test_a_restored_comment_heading_does_not_end_the_article():
     assert as_restored.lines[2].rule == "comments-heading"
     extracted = _run(lines, set())  # the same heading, chosen by the extractor, ends it
     assert [ln.fate for ln in extracted.lines][3:] == [Fate.REMOVED] * 2
+
+
+# --- the body's twin containers (`body_twins`) -----------------------------------------
+
+LATER = (
+    "The workshop opened a second bench last spring, and the waiting time for a desk fell "
+    "from nine weeks to five, the owners said on Monday."
+)
+LAST = (
+    "Orders placed before the end of the month still ship with the old oak, which the "
+    "workshop bought in one lot from a mill that has since closed."
+)
+
+
+def article_page(ad: str = '<div class="promo">Advertisement</div>') -> lxml_html.HtmlElement:
+    """An article whose template cuts the body into two containers of one class."""
+    return lxml_html.fromstring(
+        "<html><body><article>"
+        f'<div class="story-body"><p>{INTRO}</p><p>{MORE}</p></div>{ad}'
+        f'<div class="story-body"><p>{LATER}</p><p>{LAST}</p></div>'
+        '<div class="teasers"><p>Read our guide to chairs</p></div>'
+        "</article></body></html>"
+    )
+
+
+def test_the_body_goes_on_in_a_second_container_of_the_same_class():
+    """On an article, only the twin's blocks go back (the extractor judged the region
+    itself), after the region's last line, and not as restored lines: they are the
+    body's, so they may end it as any line of it does."""
+    text, restored = restore_main_content(
+        article_page(), f"{INTRO}\n{MORE}", [], whole_region=False
+    )
+    assert (text.splitlines(), restored) == ([INTRO, MORE, LATER, LAST], set())
+
+
+def test_without_a_twin_an_articles_region_is_left_to_the_extractor():
+    tree = article_page()
+    for element in tree.iter("div"):
+        if element.get("class") == "story-body" and LATER in element.text_content():
+            element.set("class", "story-extra")
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", [], whole_region=False) == (
+        f"{INTRO}\n{MORE}",
+        set(),
+    )
+
+
+def test_a_twin_without_prose_is_no_body():
+    tree = lxml_html.fromstring(
+        "<html><body><article>"
+        f'<div class="story-body"><p>{INTRO}</p><p>{MORE}</p></div>'
+        '<div class="story-body"><p>Share</p><p>Print</p></div>'
+        "</article></body></html>"
+    )
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", [], whole_region=False) == (
+        f"{INTRO}\n{MORE}",
+        set(),
+    )
+
+
+def test_a_box_of_the_same_class_elsewhere_in_the_page_is_no_twin():
+    """A theme's widget class on every box: the box of the latest posts stands at another
+    depth, under other parents, and stays out."""
+    tree = lxml_html.fromstring(
+        "<html><body><main>"
+        f'<section><div class="box"><p>{INTRO}</p><p>{MORE}</p></div></section>'
+        f'<aside-list><ul><li><div class="box"><p>{LATER}</p><p>{LAST}</p></div></li></ul>'
+        "</aside-list></main></body></html>"
+    )
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", [], whole_region=False) == (
+        f"{INTRO}\n{MORE}",
+        set(),
+    )
+
+
+def test_a_twin_past_other_content_is_no_twin():
+    filler = " ".join([INTRO] * 3)
+    tree = lxml_html.fromstring(
+        "<html><body><article>"
+        f'<div class="story-body"><p>{INTRO}</p><p>{MORE}</p></div>'
+        f"<div>{filler}</div>"
+        f'<div class="story-body"><p>{LATER}</p><p>{LAST}</p></div>'
+        "</article></body></html>"
+    )
+    assert restore_main_content(tree, f"{INTRO}\n{MORE}", [], whole_region=False) == (
+        f"{INTRO}\n{MORE}",
+        set(),
+    )

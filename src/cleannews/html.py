@@ -29,6 +29,7 @@ from cleannews.document import Doc, HtmlRemoved
 from cleannews.htmlmeta import read_page_meta
 from cleannews.pagekind import UNDECLARED, PageKind, page_kind
 from cleannews.rules import structural_rule
+from cleannews.shapes import is_prose
 
 #: Class/id words that mark an element as a kind of boilerplate, and the rule named for it.
 BOILERPLATE_MARKERS: dict[str, tuple[str, ...]] = {
@@ -1098,9 +1099,10 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         starts = []
     blocks = page_blocks(tree)  # (the tree does not change from here on)
     restored: set[int] = set()
-    if not (articles or kind.is_article or kind.is_discussion):  # see restore_main_content
+    if not (articles or kind.is_discussion):  # see restore_main_content
         fields = [*captions, page.title or "", *(b for b in bylines if b)]
-        text, restored = restore_main_content(tree, text, fields, blocks)
+        whole = not kind.is_article  # an article's own region is the extractor's to judge
+        text, restored = restore_main_content(tree, text, fields, blocks, whole_region=whole)
     dropped = dropped_by_extraction(tree, tagged, text)
     removals += dropped
     doc = Doc.from_text(text, config, kind="html")
@@ -1320,6 +1322,8 @@ def restore_main_content(
     text: str,
     known: list[str],
     read: PageBlocks | None = None,
+    *,
+    whole_region: bool = True,
 ) -> tuple[str, set[int]]:
     """The extracted `text` with the blocks of the main content that the extractor left
     out put back where they stand in the page, and the numbers of the lines put back.
@@ -1346,7 +1350,14 @@ def restore_main_content(
     region = _main_content(tree, blocks, keys, _pieces(text))
     if region is None or region.tag in ("body", "html"):
         return text, set()  # the extraction is spread over the page: no region to read
-    inside = set(region.iter()) - _in_page_furniture(region)
+    twins = set()
+    for twin in body_twins(tree, region, blocks):
+        twins.update(set(twin.iter()) - _in_page_furniture(twin))
+    if not (whole_region or twins):
+        return text, set()
+    inside = set(region.iter()) - _in_page_furniture(region) if whole_region else set()
+    inside |= twins
+    own = set() if whole_region else set(region.iter())
     lines = text.splitlines()
     at_line: dict[str, int] = {}
     for number, line in enumerate(lines):
@@ -1355,27 +1366,127 @@ def restore_main_content(
     whole = _squashed(text)
     skip = {_squashed(k) for k in known}
     after: dict[int, list[str]] = {}
+    twin_tail: list[str] = []
+    twin_texts: set[str] = set()
     anchor = -1
     for block, key in zip(blocks, keys, strict=True):
         if not key or block.element not in inside:
+            if key in at_line and block.element in own:  # the region's lines anchor all
+                anchor = at_line[key]
             continue
         if key in at_line:
             anchor = at_line[key]
         elif key not in whole and key not in skip:
             skip.add(key)  # once: a block repeated in the page goes back once
             after.setdefault(anchor, []).append(block.text)
+            if block.element in twins:
+                twin_texts.add(block.text)
+                if anchor == len(lines) - 1:
+                    twin_tail.append(block.text)
     tail = after.get(len(lines) - 1, [])
     if sum(map(len, tail)) < len(text):  # the page's tail (teasers, share bar), unless
         after.pop(len(lines) - 1, None)  # the extractor stopped short of the region's text
+        if twin_tail:  # (the rest of the body, in a twin of the region, is no tail)
+            after[len(lines) - 1] = twin_tail
     if not after:
         return text, set()
-    out, restored = list(after.get(-1, ())), set(range(len(after.get(-1, ()))))
-    for number, line in enumerate(lines):
-        out.append(line)
+    out: list[str] = []
+    restored: set[int] = set()
+    for number, line in enumerate(["", *lines], start=-1):
+        if number >= 0:
+            out.append(line)
         for back in after.get(number, ()):
-            restored.add(len(out))
+            if back not in twin_texts:  # (a twin's lines are the body's: evidence as they are)
+                restored.add(len(out))
             out.append(back)
     return "\n".join(out), restored
+
+
+def body_twins(
+    tree: etree._Element, region: etree._Element, blocks: list[TextBlock]
+) -> list[etree._Element]:
+    """The other elements of the page with the main content's tag and class, that hold a
+    prose paragraph: the rest of the body, which the page's template cut into containers
+    of one kind (the body runs on after an ad, in a second body container). The
+    extractor takes the first container for the article and drops the others; the same
+    tag and class say that they hold the same thing. Not furniture, and neither inside
+    the region nor around it."""
+    cls = (region.get("class") or "").strip()
+    if not cls:
+        return []
+    around = set(region.iterancestors())
+    found = [
+        e
+        for e in tree.iter(region.tag)
+        if e is not region
+        and e not in around
+        and (e.get("class") or "").strip() == cls
+        and next(e.iterancestors(*_FURNITURE), None) is None
+        and not any(a is region for a in e.iterancestors())
+    ]
+    if not found:
+        return []
+    prose = {b.element for b in blocks if b.element.tag == "p" and is_prose(b.text)}
+    twins = [e for e in found if _mirrors(e, region) and _reads_as_body(e, prose)]
+    return _next_to_region(region, twins, blocks) if twins else []
+
+
+#: Characters of text, at most, between the region and a twin that continues it (a label
+#: such as "Advertisement", a caption): more is other content between them.
+TWIN_MAX_GAP = 200
+
+
+def _next_to_region(
+    region: etree._Element, twins: list[etree._Element], blocks: list[TextBlock]
+) -> list[etree._Element]:
+    """The twins that follow the region with next to no text between (the body goes on
+    after an ad slot), each after the one before: a container of the same class further
+    down the page, past other content, is another thing (the latest posts, in cards)."""
+    members = {e: 0 for e in region.iter()}
+    for number, twin in enumerate(twins, start=1):
+        members.update({e: number for e in twin.iter()})
+    found: list[etree._Element] = []
+    expected, gap, seen_region = 1, 0, False
+    for block in blocks:
+        where = members.get(block.element)
+        if where is None:
+            gap += len(block.text) if seen_region else 0
+            continue
+        if where == 0:
+            seen_region, gap = True, 0
+        elif seen_region and where == expected and gap <= TWIN_MAX_GAP:
+            found.append(twins[where - 1])
+            expected, gap = expected + 1, 0
+        elif seen_region and where == expected - 1:
+            gap = 0  # (still inside the last twin taken)
+    return found
+
+
+def _mirrors(twin: etree._Element, region: etree._Element) -> bool:
+    """The twin stands where the region stands, in a copy of the same branch: from each
+    up to the ancestor they share, every element has the same tag and class as its
+    counterpart (the template repeats its body block). A widget class that a theme puts
+    on every box of the page sits at other depths, under other parents."""
+    a, b = twin.getparent(), region.getparent()
+    while a is not None and b is not None and a is not b:
+        if a.tag != b.tag or (a.get("class") or "") != (b.get("class") or ""):
+            return False
+        a, b = a.getparent(), b.getparent()
+    return a is b
+
+
+#: A twin holds at least this many prose paragraphs: one is a card's excerpt.
+TWIN_MIN_PROSE = 2
+#: At most this share of a twin's text is in links to elsewhere: more is a list of links.
+TWIN_MAX_LINKED = 0.25
+
+
+def _reads_as_body(element: etree._Element, prose: set[etree._Element]) -> bool:
+    """Two prose paragraphs or more, and little of the text in links: the rest of an
+    article, not a teaser card or a widget that shares the body's class."""
+    if sum(p in prose for p in element.iter("p")) < TWIN_MIN_PROSE:
+        return False
+    return _linked_length(element) <= TWIN_MAX_LINKED * len(_text(element))
 
 
 #: Elements of the page's frame rather than its content, and forms: their blocks are
