@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from cleannews.config import CleanConfig
 from cleannews.document import Doc, Fate
-from cleannews.html import restore_main_content
+from cleannews.html import page_blocks, restore_main_content, restore_repeated_paragraphs
 from cleannews.memo import document_memo
 from cleannews.pipeline import default_pipeline
 
@@ -179,3 +179,39 @@ def test_a_twin_past_other_content_is_no_twin():
         f"{INTRO}\n{MORE}",
         set(),
     )
+
+
+# --- paragraphs the page prints more than once (`restore_repeated_paragraphs`) ------------
+
+WARNING = "Keep the clamps closed while the glue sets, and do not move the desk for a day."
+
+
+def test_a_paragraph_printed_twice_in_one_container_is_given_twice():
+    tree = page(f"<p>{INTRO}</p><p>{WARNING}</p><p>{WARNING}</p><p>{MORE}</p>")
+    text = restore_repeated_paragraphs(f"{INTRO}\n{WARNING}\n{MORE}", page_blocks(tree))
+    assert text.splitlines() == [INTRO, WARNING, WARNING, MORE]
+
+
+def test_a_widget_between_the_copies_does_not_matter():
+    """A share widget between the copies, dropped by the extractor: one container still
+    holds the paragraph twice, and the reader sees it twice."""
+    tree = page(f"<p>{WARNING}</p><div><h3>Share this</h3></div><p>{WARNING}</p><p>{MORE}</p>")
+    text = restore_repeated_paragraphs(f"{WARNING}\n{MORE}", page_blocks(tree))
+    assert text.splitlines() == [WARNING, WARNING, MORE]
+
+
+def test_copies_the_text_holds_already_are_counted():
+    tree = page(f"<p>{WARNING}</p><div><p>{INTRO}</p></div><p>{WARNING}</p>")
+    text = f"{WARNING}\n{INTRO}\n{WARNING}"
+    assert restore_repeated_paragraphs(text, page_blocks(tree)) == text
+
+
+def test_copies_in_different_containers_or_short_lines_are_no_repeat():
+    """Two containers holding one text are a block and its copy elsewhere (a teaser of
+    the same paragraph); a short line ("Advertisement") is furniture, not prose."""
+    tree = page(
+        f"<div><p>{WARNING}</p></div><div><p>{WARNING}</p></div><p>Advertisement</p>"
+        "<p>Advertisement</p>"
+    )
+    text = f"{WARNING}\nAdvertisement"
+    assert restore_repeated_paragraphs(text, page_blocks(tree)) == text

@@ -1098,6 +1098,7 @@ def html_doc(html: str, config: CleanConfig, *, url: str | None = None) -> Doc:
         text = _extract_or_fallback(tree, config, warnings, kind, total)
         starts = []
     blocks = page_blocks(tree)  # (the tree does not change from here on)
+    text = restore_repeated_paragraphs(text, blocks)
     restored: set[int] = set()
     if not (articles or kind.is_discussion):  # see restore_main_content
         fields = [*captions, page.title or "", *(b for b in bylines if b)]
@@ -1400,6 +1401,41 @@ def restore_main_content(
                 restored.add(len(out))
             out.append(back)
     return "\n".join(out), restored
+
+
+def restore_repeated_paragraphs(text: str, read: PageBlocks) -> str:
+    """The extracted `text` with a paragraph that the page prints several times in one
+    container given as often as the page gives it.
+
+    The extractor keeps one of two paragraphs of the same text when they follow each
+    other (it takes the second for an artifact of its own, a block read twice), but the
+    page shows both: a refrain, a repeated warning. The most copies of one prose text
+    among the paragraphs (`<p>`, or a `<div>` of bare text) of one parent give the count
+    (a copy for another screen size is gone already, `remove_screen_copies`); where the
+    text holds fewer, the missing ones go after its last copy."""
+    blocks, keys = read
+    per_parent: dict[tuple[etree._Element | None, str], int] = {}
+    for block, key in zip(blocks, keys, strict=True):
+        element = block.element
+        if element.tag in ("p", "div") and is_prose(block.text):
+            slot = (element.getparent(), key)
+            per_parent[slot] = per_parent.get(slot, 0) + 1
+    wanted: dict[str, int] = {}
+    for (_, key), count in per_parent.items():
+        if count > 1:
+            wanted[key] = max(wanted.get(key, 0), count)
+    if not wanted:
+        return text
+    lines = text.splitlines()
+    keys_of = [_squashed(line) for line in lines]
+    last = {key: number for number, key in enumerate(keys_of) if key in wanted}
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        out.append(line)
+        key = keys_of[number]
+        if last.get(key) == number:
+            out.extend([line] * (wanted[key] - keys_of.count(key)))
+    return "\n".join(out)
 
 
 def body_twins(
