@@ -20,7 +20,7 @@ import html
 import itertools
 import json
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableSequence
 from typing import Any
 
 import regex
@@ -453,9 +453,6 @@ def _poster_account(tree: etree._Element) -> tuple[str, ...]:
     for count, element in enumerate(_USER_NAME_CANDIDATES(tree)):
         if count >= 50:
             break
-        classes = (element.get("class") or "").casefold().replace("-", "").replace("_", "")
-        if not any("username" in token for token in classes.split()):
-            continue
         text = _clean(" ".join(element.itertext()))
         if (
             text
@@ -870,12 +867,15 @@ def _texts_around(tree: etree._Element, headline: etree._Element) -> tuple[Texts
         parent = element.getparent()
         if not hidden and state != "inside" and parent is not None:
             _add_text(before if state == "before" else after, element.tail, parent)
-        if len(after) > _HEADER_TEXT_AFTER:  # more than the budget can read: stop
+        if len(after) > _HEADER_TEXT_AFTER:  # (each text holds a character at least:
+            # more texts than the budget has characters are more than it can read)
             break
     return list(before), after
 
 
-def _add_text(texts: Any, text: str | None, owner: etree._Element) -> None:
+def _add_text(
+    texts: MutableSequence[tuple[str, etree._Element]], text: str | None, owner: etree._Element
+) -> None:
     cleaned = " ".join((text or "").split())
     if cleaned:
         texts.append((cleaned, owner))
