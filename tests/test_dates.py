@@ -15,6 +15,7 @@ from cleannews.dates import (
     MONTH_CONFLICTS,
     MONTHS,
     WEEKDAYS,
+    date_spans,
     find_leading_date,
     parse_date,
     parse_date_line,
@@ -285,6 +286,28 @@ def test_long_lines_are_not_date_lines() -> None:
     assert parse_date_line("Published:" + " " * 101 + "4 May 2020") is None
     # Surrounding whitespace does not count.
     assert parse_date_line(" " * 500 + "4 May 2020\n") == date(2020, 5, 4)
+
+
+# ---- date_spans --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Ana Lima Friday, March 8, 2024", ["Friday, March 8, 2024"]),
+        ("Ana Lima  Friday, March 8, 2024 @ 9:15 PM UTC", ["Friday, March 8, 2024 @ 9:15 PM UTC"]),
+        ("By Ana Lima 8 March 2024", ["8 March 2024"]),
+        ("Par Jeanne Morel lundi 3 mars 2024", ["lundi 3 mars 2024"]),
+        ("March 8, 2024 by Ana Lima", ["March 8, 2024"]),
+        ("Ana Lima | 2024-03-08 10:00 | updated 2024-03-09", ["2024-03-08 10:00", "2024-03-09"]),
+        ("April Reed", []),  # a month's name with no day or year is no date
+        ("In 2024 the index rose", []),
+        ("", []),
+        ("x" * 130 + " March 8, 2024", []),  # beyond the first 120 characters
+    ],
+)
+def test_date_spans(text: str, phrases: list[str]) -> None:
+    assert [text[start:end] for start, end in date_spans(text)] == phrases
 
 
 # ---- find_leading_date --------------------------------------------------------------------------

@@ -3,8 +3,11 @@ element and the class/id that marked it; shown by `explain` (text, JSON, HTML re
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+
+import pytest
 
 import cleannews
 from cleannews.cli import main
@@ -48,6 +51,27 @@ def test_after_article_end_names_the_heading_that_set_it_off() -> None:
 def test_a_toml_byline_rule_is_logged_under_its_own_name() -> None:
     byline = _by_text(cleannews.clean(COMMENTED))["By Jane Doe"]
     assert (byline.rule, byline.stage, byline.field) == ("byline-by", "metadata", "authors")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "published"),
+    [
+        ("By Jane Doe Monday, March 7, 2016", ("Jane Doe",), dt.date(2016, 3, 7)),
+        ("By Jane Doe March 7, 2016", ("Jane Doe",), dt.date(2016, 3, 7)),
+        ("By Jane Doe (March 7, 2016)", ("Jane Doe",), dt.date(2016, 3, 7)),
+        ("By Jane Doe, Monday 7 March 2016", ("Jane Doe",), dt.date(2016, 3, 7)),
+        ("By Jane Doe", ("Jane Doe",), None),
+    ],
+)
+def test_a_byline_that_runs_into_its_date_gives_the_name_and_the_date(
+    byline: str, authors: tuple[str, ...], published: dt.date | None
+) -> None:
+    """The names stop where the date starts, and the date is the story's; the whole line
+    is logged under the byline rule."""
+    text = COMMENTED.replace("By Jane Doe", byline)
+    article = cleannews.clean(text)
+    assert (article.authors, article.published) == (authors, published)
+    assert _by_text(article)[byline].rule == "byline-by"
 
 
 def test_widget_block_and_duplicate_headline_name_their_trigger() -> None:

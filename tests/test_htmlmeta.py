@@ -264,6 +264,16 @@ def test_title_that_is_only_the_site_name_falls_back_to_the_h1():
         ("Ana Lima @analima", ("Ana Lima",)),
         ("Ana Lima | 5 March 2024", ("Ana Lima",)),
         ("https://example.org/author/ana", ()),
+        # a date run into the name: its weekday or month is no part of the name
+        ("Ana Lima  Friday, March 8, 2024 @ 9:15 PM UTC", ("Ana Lima",)),
+        ("Ana Lima Tue, Jun 4, 2024", ("Ana Lima",)),
+        ("By TOM REED March 8, 2024 9:15 AM", ("TOM REED",)),
+        ("Par Jeanne Morel lundi 3 mars 2024", ("Jeanne Morel",)),
+        ("Posted by tomreed on Friday March 08, 2024 @10:34AM", ("tomreed",)),
+        ("By Ana Lima, published on March 3, 2024", ("Ana Lima",)),
+        # without a by-label, what stands before a date with digits is no sure name
+        ("Ana Lima Wire Service Published 5:00 p.m. ET March 8, 2024", ()),
+        ("Last Updated: January 7, 2025", ()),
     ],
 )
 def test_author_names_are_names_only(raw: str, expected: tuple[str, ...]):

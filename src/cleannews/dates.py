@@ -72,6 +72,7 @@ __all__ = [
     "PREFIXES",
     "TIME_WORDS",
     "WEEKDAYS",
+    "date_spans",
     "find_leading_date",
     "parse_date",
     "parse_date_line",
@@ -836,6 +837,33 @@ def find_leading_date(text: str, language: str | None = None) -> tuple[DateValue
     except TimeoutError:
         return None
     return None
+
+
+def date_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """The (start, end) offsets into `text` of each date phrase it holds, anywhere, in order.
+
+    For a byline that runs a name into its date ("Jane Doe Monday, March 7, 2016", "Par
+    Jean Dupont lundi 3 mars 2020"): the name ends where the date starts, and a date is
+    told by its shape (a day with a month or a year), not by the case of its words, so
+    a weekday or a month is never read as the name's last word. A phrase holds a weekday
+    and a time when they stand beside the date, so cutting it leaves neither behind. Only
+    the first `DATE_LINE_MAX_CHARS` characters are read (bylines are short); a text whose
+    dates cannot be read in time has none.
+    """
+    head = text[:_LINE_LIMIT]
+    folded = _fold_text(head)
+    if _DATE_SHAPE.search(folded) is None:
+        return []  # (every date holds one: most texts end here)
+    folded, offsets = _fold(head)
+    language_key, month_first = _language(language)
+    spans = []
+    try:
+        for match in _SEARCH_RE.finditer(folded, timeout=_TIMEOUT):
+            if _value(match, language_key, month_first) is not None:
+                spans.append((offsets[match.start()], offsets[match.end()]))
+    except TimeoutError:
+        return []
+    return spans
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from typing import Any
 import regex
 from lxml import etree
 
-from cleannews.dates import parse_date, parse_date_line
+from cleannews.dates import date_spans, parse_date, parse_date_line
 from cleannews.document import PageMeta
 from cleannews.shapes import is_name_like
 
@@ -329,8 +329,8 @@ def author_names(bylines: Iterable[str]) -> tuple[str, ...]:
     job titles are dropped, several names are split ("A and B", "A, B")."""
     names: dict[str, None] = {}
     for byline in bylines:
-        text = _HANDLE_OR_MAIL.sub(" ", _clean(byline) or "")
-        for part in _NAME_SPLIT.split(_BY.sub("", text.strip())):
+        text = _HANDLE_OR_MAIL.sub(" ", _clean(byline) or "").strip()
+        for part in _name_parts(_BY.sub("", text), labelled=_BY.match(text) is not None):
             part = _AND.sub("", _BY.sub("", part.strip(" .,:;-–—()[]")))
             name, role = _name_only(part)
             if name:
@@ -338,6 +338,51 @@ def author_names(bylines: Iterable[str]) -> tuple[str, ...]:
             if role:  # what follows a job title is its employer or desk, not a name
                 break
     return tuple(names)
+
+
+def _name_parts(text: str, labelled: bool) -> Iterator[str]:
+    """The parts of a byline's text that may each hold a name (`_NAME_SPLIT`), each cut
+    before a date that starts inside it where the date alone kept it from being a name:
+
+    * a part whose words run into a date's weekday or month with no digit of the date
+      in it ("Jane Doe Monday" of "Jane Doe Monday, March 7, 2016") loses those words;
+    * a part that follows a by-label ("By JANE DOE March 11, 2015", `labelled` for the
+      text's first part) is read up to its date; without the label, what stands before
+      a date is as often a desk, an agency or a label ("Associated Press Published") as
+      a name, and a part with digits stays no name (`_name_only`), as before.
+    """
+    spans = date_spans(text)
+    start = 0
+    for separator in [*_NAME_SPLIT.finditer(text), None]:
+        end = len(text) if separator is None else separator.start()
+        part = text[start:end]
+        cut = next((begin for begin, _ in spans if start < begin < end), None)
+        if cut is not None and _name_before_date(text[start:cut], part, labelled):
+            part = _without_trailing_labels(text[start:cut])
+        yield part
+        labelled = False
+        if separator is not None:
+            start = separator.end()
+
+
+def _name_before_date(before: str, part: str, labelled: bool) -> bool:
+    """Whether what stands before a date in `part` is read as a name (see `_name_parts`)."""
+    if _has_digit(before):
+        return False
+    return labelled or not _has_digit(part) or _BY.match(part.strip()) is not None
+
+
+def _without_trailing_labels(text: str) -> str:
+    """`text` without the label words that end it ("kestrel9 on" of "Posted by kestrel9
+    on Friday May 3, 2024")."""
+    words = text.split()
+    while words and words[-1].casefold() in _LABEL_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 #: Words of a byline's label rather than of a name ("Posted by", "The author").

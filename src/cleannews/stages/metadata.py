@@ -18,7 +18,7 @@ from itertools import islice
 
 import regex
 
-from cleannews.dates import DATE_LINE_MAX_CHARS, find_leading_date, parse_date_line
+from cleannews.dates import DATE_LINE_MAX_CHARS, date_spans, find_leading_date, parse_date_line
 from cleannews.document import Doc, Fate, Line, StoryMeta
 from cleannews.memo import cached
 from cleannews.rules import structural_rule
@@ -151,6 +151,24 @@ def byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
 
 
 def _byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
+    """A byline rule's names on the line; on a line that ends with a date, the names read
+    without the date when they would run into it.
+
+    A byline rule reads a name as capitalised words, and a date's weekday or month is
+    one ("By Jane Doe Monday, March 7, 2016" gives "Jane Doe Monday"); a date glued to
+    the name with no separator ("By Jane Doe March 7, 2016") fits no rule at all. The
+    date itself stays on the line for `_date_after`."""
+    found = _rule_names(doc, text)
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return found
+    spans = date_spans(text, doc.language)
+    if not spans or (found is not None and not _runs_into(text, found[0], spans)):
+        return found
+    rest = _without_trailing_date(text, spans)
+    return found if rest is None else (_rule_names(doc, rest) or found)
+
+
+def _rule_names(doc: Doc, text: str) -> tuple[str, str] | None:
     matcher = _TAGGER.matcher(doc)
     try:
         rule = matcher.match(text)
@@ -163,6 +181,26 @@ def _byline_match(doc: Doc, text: str) -> tuple[str, str] | None:
         return None
     names: str = found.group(1) if found.re.groups else found.group(0)
     return names, rule.name
+
+
+def _runs_into(text: str, names: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a date phrase starts inside `names` as they stand on the line."""
+    start = text.find(names)
+    return start >= 0 and any(start < begin < start + len(names) for begin, _ in spans)
+
+
+#: What may stand between a byline's names and a date at the line's end: separators, and
+#: the brackets around a date.
+_DATE_EDGE = " ,;:|/·•@-–—()[]"
+
+
+def _without_trailing_date(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The line without the date that ends it, None if no date ends it. (A date that
+    opens a byline, "5:45 AM 11/19/2019 by Jane Doe", is the `date-byline` rule's.)"""
+    start, end = spans[-1]
+    if text[end:].strip(_DATE_EDGE + "."):
+        return None
+    return text[:start].rstrip(_DATE_EDGE) or None
 
 
 def is_byline(doc: Doc, text: str) -> bool:
