@@ -854,16 +854,19 @@ def date_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     folded = _fold_text(head)
     if _DATE_SHAPE.search(folded) is None:
         return []  # (every date holds one: most texts end here)
-    folded, offsets = _fold(head)
     language_key, month_first = _language(language)
-    spans = []
     try:
-        for match in _SEARCH_RE.finditer(folded, timeout=_TIMEOUT):
-            if _value(match, language_key, month_first) is not None:
-                spans.append((offsets[match.start()], offsets[match.end()]))
+        found = [
+            (match.start(), match.end())
+            for match in _SEARCH_RE.finditer(folded, timeout=_TIMEOUT)
+            if _value(match, language_key, month_first) is not None
+        ]
     except TimeoutError:
         return []
-    return spans
+    if not found:
+        return []  # (the offsets below walk the text in Python: only for a found date)
+    offsets = _fold(head)[1]  # (`_fold_text` folds as `_fold` does: the same positions)
+    return [(offsets[start], offsets[end]) for start, end in found]
 
 
 # ---------------------------------------------------------------------------------------------
