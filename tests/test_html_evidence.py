@@ -562,6 +562,21 @@ def test_no_copy_goes_unless_a_screen_marked_block_repeats_an_earlier_one_outsid
     assert H._text(tree) == before
 
 
+def test_a_site_builders_breakpoint_class_marks_a_screen_copy():
+    """`hidden-` and a breakpoint's code, as site builders write one variant of a block
+    per breakpoint: the later copy goes."""
+    tree = tree_of(
+        f'<div class="variant hidden-x4k2p">{DESCRIPTION}</div>'
+        f'<div class="variant hidden-q7m1z">{DESCRIPTION}</div>'
+    )
+    assert H.remove_screen_copies(tree) == [
+        H.HtmlRemoval(
+            PROSE, "html-screen-copy", "/html/body/div[2]", 'class="variant hidden-q7m1z"'
+        )
+    ]
+    assert H._text(tree) == PROSE
+
+
 def test_a_screen_copy_leaves_the_article_its_text_once():
     page = (
         "<html><body><article><h1>Flood gates open</h1>"

@@ -637,9 +637,11 @@ HTML_SCREEN_COPY = structural_rule(
 )
 #: Class words of the CSS frameworks' screen-size visibility helpers (Bootstrap
 #: `hidden-md-up`, `visible-xs`, `d-md-none`; Tailwind `lg:hidden`; Foundation
-#: `hide-for-small-only`), and the common `mobile-only` / `desktop-only`.
+#: `hide-for-small-only`; site builders' `hidden-` and a breakpoint's code, `hidden-x4k2p`),
+#: and the common `mobile-only` / `desktop-only`.
 _SCREEN_CLASS = regex.compile(
     r"(?:(?:xs|sm|md|lg|xl|2xl):)?hidden|(?:hidden|visible)-(?:xs|sm|md|lg|xl)(?:-[a-z]+)?"
+    r"|hidden-[a-z0-9]+"
     r"|d-(?:xs|sm|md|lg|xl)-[a-z-]+|d-none|(?:xs|sm|md|lg|xl|2xl):(?:block|flex|grid|inline)"
     r"|(?:show|hide)-for-[a-z]+(?:-[a-z]+)?|(?:mobile|desktop|tablet)-only"
     r"|(?:hidden|visible|hide|show)-(?:on-)?(?:mobile|desktop|tablet)",
