@@ -310,6 +310,22 @@ def test_date_spans(text: str, phrases: list[str]) -> None:
     assert [text[start:end] for start, end in date_spans(text)] == phrases
 
 
+_WORDS = ["March", "Mon", "June", "lundi", "mars", "7", "2024", "11:10", "PM", "UTC", "By"]
+_DATE_PIECES = st.sampled_from([*_WORDS, "Ana", *"0123456789 ,.-/:|"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=40).map("".join))
+def test_date_spans_are_ordered_dates_within_the_read_head(text: str) -> None:
+    """Whatever the text: the spans are in order, apart, inside its first 120 characters,
+    and each one is a date phrase on its own."""
+    end = 0
+    for start, stop in date_spans(text):
+        assert end <= start < stop <= min(len(text), 120)
+        assert parse_date(text[start:stop]) is not None
+        end = stop
+
+
 # ---- find_leading_date --------------------------------------------------------------------------
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import cleannews
@@ -278,6 +280,20 @@ def test_title_that_is_only_the_site_name_falls_back_to_the_h1():
 )
 def test_author_names_are_names_only(raw: str, expected: tuple[str, ...]):
     assert author_names([raw]) == expected
+
+
+_BYLINE_WORDS = ["By", "Ana", "Lima", "Monday,", "March", "7,", "2016", "and", "|", "@ana"]
+_BYLINE_WORDS += ["Published", "on", ",", "Tom", "Reed", "Staff", "Writer", "lundi", "3"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BYLINE_WORDS), max_size=14).map(" ".join))
+def test_author_names_are_words_of_the_byline_without_digits(byline: str) -> None:
+    """Whatever the byline's words: each name is made of them, and no date's digit is in
+    a name (a date cut from a name leaves none behind)."""
+    for name in author_names([byline]):
+        assert name and not any(ch.isdigit() for ch in name)
+        assert all(word in byline for word in name.split())
 
 
 def test_author_meta_tag_is_cleaned():
