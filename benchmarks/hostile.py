@@ -191,23 +191,29 @@ SHAPES: dict[str, tuple[Callable[[int], str], dict[str, object]]] = {
     ),
     "U+3000 run in one line": (lambda n: "Abcdefghijklmn" + "\u3000" * n + "x", {}),
     "U+3000 run in an HTML title": (
-        lambda n: f"<html><head><title>Abcdefghijklmn{chr(0x3000) * n}x | Site</title></head>"
-        f"<body><p>{PROSE}</p></body></html>",
+        lambda n: (
+            f"<html><head><title>Abcdefghijklmn{chr(0x3000) * n}x | Site</title></head>"
+            f"<body><p>{PROSE}</p></body></html>"
+        ),
         {},
     ),
     "HTML paragraphs": (lambda n: _html_fill(lambda i: f"<p>Item {i} of a long list.</p>", n), {}),
     "HTML paragraphs in a dropped sidebar": (
-        lambda n: f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p></article>"
-        + '<div class="sidebar">'
-        + _fill(lambda i: f"<p>Sidebar note number {i} that the extraction leaves out.</p>", n)
-        + "</div></body></html>",
+        lambda n: (
+            f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p></article>"
+            + '<div class="sidebar">'
+            + _fill(lambda i: f"<p>Sidebar note number {i} that the extraction leaves out.</p>", n)
+            + "</div></body></html>"
+        ),
         {},
     ),
     "HTML list items the extraction drops, in the article": (
-        lambda n: f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p>"
-        + '<div class="widget"><ul>'
-        + _fill(lambda i: f"<li>Related item number {i} in a box of the article</li>", n)
-        + "</ul></div></article></body></html>",
+        lambda n: (
+            f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p>"
+            + '<div class="widget"><ul>'
+            + _fill(lambda i: f"<li>Related item number {i} in a box of the article</li>", n)
+            + "</ul></div></article></body></html>"
+        ),
         {},
     ),
 }

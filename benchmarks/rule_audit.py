@@ -23,7 +23,6 @@ rule takes is judged differently on each: the `html-link-line` gate
 (`PageKind.is_typed_article`) was measured so.
 """
 
-
 from __future__ import annotations
 
 import argparse

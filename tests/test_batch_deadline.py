@@ -56,7 +56,10 @@ def test_a_sleeping_page_becomes_an_error_naming_it_and_the_stream_goes_on(worke
     started = time.monotonic()
     results = list(
         clean_many(
-            pages, workers=workers, chunksize=chunksize, pipeline=_pipeline(),
+            pages,
+            workers=workers,
+            chunksize=chunksize,
+            pipeline=_pipeline(),
             page_timeout=DEADLINE,
         )
     )
@@ -66,8 +69,7 @@ def test_a_sleeping_page_becomes_an_error_naming_it_and_the_stream_goes_on(worke
     error = results[2].error
     assert error is not None and error.type == "PageTimeout"
     assert error.message == (
-        f"page 'page-2' was not cleaned within {DEADLINE:g} s of wall time; "
-        "its worker was stopped"
+        f"page 'page-2' was not cleaned within {DEADLINE:g} s of wall time; its worker was stopped"
     )
     assert results[3].articles[0].title == "Council approves budget 3"
 

@@ -32,7 +32,7 @@ from corpora import (
         (None, "Bridge reopens", (False, False)),
         ("Bridge reopens", None, (False, False)),
         ("Bridge: reopens", "Bridge reopens", (False, False)),
-        ("Mayor’s “plan” passes", "Mayor's \"plan\" passes", (True, True)),
+        ("Mayor’s “plan” passes", 'Mayor\'s "plan" passes', (True, True)),
         ("Mayor’s plan passes", "Mayors plan passes", (False, False)),
     ],
 )

@@ -169,10 +169,13 @@ def test_a_repeated_kicker_headline_in_a_story_left_without_prose_goes_the_first
     explanation = assert_accounted(page)
     article = explanation.article
     assert (article.title, article.subtitle, article.paragraphs) == (
-        "Council approves the budget", P, (series,)
+        "Council approves the budget",
+        P,
+        (series,),
     )
     assert [(f.line, f.rule) for f in explanation.lines if f.fate == "removed"] == [
-        (3, "byline-by"), (4, "zone-repeat")
+        (3, "byline-by"),
+        (4, "zone-repeat"),
     ]
     assert cleannews.clean(article.body).paragraphs == article.paragraphs
 
@@ -191,9 +194,7 @@ _ASCII_PAGE = (
 def test_an_ebcdic_meta_label_is_ignored_as_browsers_do(label):
     decoded = decode_bytes(_ASCII_PAGE.format(label=label).encode("ascii"))
     assert decoded.encoding == "utf-8"
-    assert decoded.warnings == (
-        f"meta charset {label!r} is not a web encoding (WHATWG); ignored",
-    )
+    assert decoded.warnings == (f"meta charset {label!r} is not a web encoding (WHATWG); ignored",)
     article = cleannews.clean(_ASCII_PAGE.format(label=label).encode("ascii"))
     assert article.title == "Council approves budget"
     assert article.paragraphs[0] == f"{P} Paragraph 0."
@@ -204,9 +205,7 @@ def test_a_utf16_label_on_ascii_bytes_is_ignored_with_a_warning(label):
     data = f"Council approves budget\n{P}\n{P}".encode("ascii")
     decoded = decode_bytes(data, declared=f"text/plain; charset={label}")
     assert decoded.text == data.decode("ascii")
-    assert decoded.warnings == (
-        f"declared charset {label!r} ignored: the bytes are valid UTF-8",
-    )
+    assert decoded.warnings == (f"declared charset {label!r} ignored: the bytes are valid UTF-8",)
 
 
 def test_a_label_whose_decoding_has_c1_controls_gives_way():
@@ -225,7 +224,7 @@ def test_genuine_utf16_under_its_label_is_still_read():
 
 _C1 = "\x9b\x90"
 _C1_PAGE = (
-    f'<html><head><title>Council{_C1} approves budget</title>'
+    f"<html><head><title>Council{_C1} approves budget</title>"
     f'<meta name="author" content="Jane{_C1} Doe"><meta property="og:site_name" content="Site{_C1}">'
     f'<meta name="description" content="A short{_C1} description"></head><body><article>'
     f"<h1>Council approves budget</h1><figure><img src='a.jpg'>"
@@ -256,7 +255,9 @@ def test_no_c1_control_reaches_any_field_of_an_html_record():
     assert [f.text for f in explanation.lines if _has_c1(f.text)] == []
     article = explanation.article
     assert (article.authors, article.site_name, article.captions) == (
-        ("Jane› Doe",), "Site›", ("A photo› caption here",)
+        ("Jane› Doe",),
+        "Site›",
+        ("A photo› caption here",),
     )
     assert ("Share› this", "html-share") in {(r.text, r.rule) for r in article.removed}
 

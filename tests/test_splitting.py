@@ -19,23 +19,54 @@ from cleannews import CleanConfig, default_pipeline
 from cleannews.cohesion import Cohesion, content_words
 
 FLOOD = {
-    "subjects": ["The river authority", "Engineers from the county", "Farmers along the valley",
-                 "Volunteers with sandbags", "The regional emergency office", "Residents of lower districts"],
+    "subjects": [
+        "The river authority",
+        "Engineers from the county",
+        "Farmers along the valley",
+        "Volunteers with sandbags",
+        "The regional emergency office",
+        "Residents of lower districts",
+    ],
     "verbs": ["warned about", "inspected", "reinforced", "measured", "evacuated", "reported"],
-    "objects": ["the swollen embankments", "rising floodwater levels", "damaged drainage channels",
-                "waterlogged pastures", "temporary shelters", "breached levees near the bridge"],
-    "tails": ["after three days of torrential rainfall", "before the overnight storm surge",
-              "while meteorologists predicted heavier downpours", "as reservoirs reached capacity"],
+    "objects": [
+        "the swollen embankments",
+        "rising floodwater levels",
+        "damaged drainage channels",
+        "waterlogged pastures",
+        "temporary shelters",
+        "breached levees near the bridge",
+    ],
+    "tails": [
+        "after three days of torrential rainfall",
+        "before the overnight storm surge",
+        "while meteorologists predicted heavier downpours",
+        "as reservoirs reached capacity",
+    ],
 }
 CONCERT = {
-    "subjects": ["The symphony orchestra", "Its principal violinist", "The visiting conductor",
-                 "Season ticket holders", "The chamber choir", "Critics at the premiere"],
+    "subjects": [
+        "The symphony orchestra",
+        "Its principal violinist",
+        "The visiting conductor",
+        "Season ticket holders",
+        "The chamber choir",
+        "Critics at the premiere",
+    ],
     "verbs": ["rehearsed", "praised", "performed", "recorded", "announced", "applauded"],
-    "objects": ["a forgotten romantic concerto", "the composer's final quartet",
-                "several baroque overtures", "an ambitious opera programme",
-                "the restored concert organ", "contemporary piano sonatas"],
-    "tails": ["during the festival's opening weekend", "before an enthusiastic audience",
-              "with unusually brisk tempos", "for the anniversary gala evening"],
+    "objects": [
+        "a forgotten romantic concerto",
+        "the composer's final quartet",
+        "several baroque overtures",
+        "an ambitious opera programme",
+        "the restored concert organ",
+        "contemporary piano sonatas",
+    ],
+    "tails": [
+        "during the festival's opening weekend",
+        "before an enthusiastic audience",
+        "with unusually brisk tempos",
+        "for the anniversary gala evening",
+    ],
 }
 
 
@@ -152,14 +183,29 @@ def test_a_sentence_case_question_or_a_list_item_is_no_headline_on_topic_alone(
 
 
 MARKT = {
-    "subjects": ["Die Händler am Wochenmarkt", "Der Bürgermeister der Gemeinde",
-                 "Zahlreiche Besucherinnen", "Die örtlichen Bäckereien",
-                 "Mehrere Gemüsebauern", "Die Veranstalter des Festes"],
+    "subjects": [
+        "Die Händler am Wochenmarkt",
+        "Der Bürgermeister der Gemeinde",
+        "Zahlreiche Besucherinnen",
+        "Die örtlichen Bäckereien",
+        "Mehrere Gemüsebauern",
+        "Die Veranstalter des Festes",
+    ],
     "verbs": ["verkauften", "eröffneten", "bewarben", "lobten", "planten", "schmückten"],
-    "objects": ["frisches Spargelgemüse", "die neuen Verkaufsstände", "regionale Spezialitäten",
-                "den geschmückten Marktplatz", "hausgemachte Marmelade", "duftende Brotlaibe"],
-    "tails": ["trotz des kühlen Wetters", "vor der festlichen Eröffnung",
-              "während der Blaskapelle spielte", "bis zum späten Nachmittag"],
+    "objects": [
+        "frisches Spargelgemüse",
+        "die neuen Verkaufsstände",
+        "regionale Spezialitäten",
+        "den geschmückten Marktplatz",
+        "hausgemachte Marmelade",
+        "duftende Brotlaibe",
+    ],
+    "tails": [
+        "trotz des kühlen Wetters",
+        "vor der festlichen Eröffnung",
+        "während der Blaskapelle spielte",
+        "bis zum späten Nachmittag",
+    ],
 }
 
 
@@ -197,8 +243,13 @@ def test_section_headings_of_one_article_do_not_split_it() -> None:
 
 def test_a_byline_over_the_same_topic_is_not_a_new_story() -> None:
     """An analysis box under its correspondent's byline, inside the story it analyses."""
-    lines = [FLOOD_HEAD, *paragraphs(FLOOD, 10), "What the flooding means for the valley",
-             "Hanne Brekke, regional correspondent", *paragraphs(FLOOD, 10, offset=3)]
+    lines = [
+        FLOOD_HEAD,
+        *paragraphs(FLOOD, 10),
+        "What the flooding means for the valley",
+        "Hanne Brekke, regional correspondent",
+        *paragraphs(FLOOD, 10, offset=3),
+    ]
     assert cleannews.explain("\n".join(lines), kind="text").boundaries == ()
 
 
@@ -206,8 +257,10 @@ def test_one_kind_of_evidence_does_not_split_an_html_page() -> None:
     """HTML pages show their stories in markup; a dated heading in one is a section."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs(FLOOD, 4))
     second = "".join(f"<p>{p}</p>" for p in paragraphs(CONCERT, 4))
-    html = (f"<html><body><article><h1>{FLOOD_HEAD}</h1>{body}<h2>{CONCERT_HEAD}</h2>"
-            f"<p>By Maren Olsdottir | March 4, 2025</p>{second}</article></body></html>")
+    html = (
+        f"<html><body><article><h1>{FLOOD_HEAD}</h1>{body}<h2>{CONCERT_HEAD}</h2>"
+        f"<p>By Maren Olsdottir | March 4, 2025</p>{second}</article></body></html>"
+    )
     assert cleannews.clean(html).others == ()
 
 
@@ -230,19 +283,34 @@ def test_cohesion_of_one_topic_is_higher_than_across_two() -> None:
 
 def test_content_words_are_long_lower_cased_letter_runs() -> None:
     assert content_words("The River's 2024 flood-plain reached Ålesund") == [
-        "river", "flood", "plain", "reached", "ålesund"
+        "river",
+        "flood",
+        "plain",
+        "reached",
+        "ålesund",
     ]
     # digits and "_" end a run: the letters between them count on their own
     assert content_words("covid19 cases_total abc123defgh 12345") == [
-        "covid", "cases", "total", "defgh"
+        "covid",
+        "cases",
+        "total",
+        "defgh",
     ]
     assert content_words("हिन्दी समाचार") == ["हिन्दी", "समाचार"]  # vowel signs are marks
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["alpha", "bravo", "charlie", "delta", "echoes"]),
-                         max_size=8), min_size=2, max_size=12), st.data())
-def test_similarity_is_a_cosine_between_zero_and_one(units: list[list[str]], data: st.DataObject) -> None:
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["alpha", "bravo", "charlie", "delta", "echoes"]), max_size=8),
+        min_size=2,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_similarity_is_a_cosine_between_zero_and_one(
+    units: list[list[str]], data: st.DataObject
+) -> None:
     cohesion = Cohesion(units)
     gap = data.draw(st.integers(1, len(units) - 1))
     assert 0.0 <= cohesion.similarity(gap) <= 1.0 + 1e-9
@@ -280,9 +348,18 @@ def _reference_similarity(units: list[list[str]], gap: int, window: int, lines: 
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["alpha", "bravo", "charlie", "delta", "echoes",
-                                          "foxtrot", "golfer"]), max_size=9),
-                min_size=2, max_size=90), st.integers(1, 30), st.data())
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["alpha", "bravo", "charlie", "delta", "echoes", "foxtrot", "golfer"]),
+            max_size=9,
+        ),
+        min_size=2,
+        max_size=90,
+    ),
+    st.integers(1, 30),
+    st.data(),
+)
 def test_similarity_is_that_of_the_plain_window_walk(
     units: list[list[str]], window: int, data: st.DataObject
 ) -> None:

@@ -146,7 +146,7 @@ def test_sentences_are_split_where_the_pattern_splits_them():
     every_bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     alphabets = (
         "ab AZ1٣中 .!?…\"'”’»)“‘«(\u00a0\u3000\t\n\u2028\u0085\x1cx",
-        '. A”)',
+        ". A”)",
         "a.!? B1",
     )
     texts = [every_bmp] + [t for a in alphabets for t in _random_texts(a, 20000)]

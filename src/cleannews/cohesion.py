@@ -136,4 +136,3 @@ def _dot(one: Counter[str], other: Counter[str], idf2: dict[str, float]) -> floa
         )
     )
     return total
-

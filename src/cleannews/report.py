@@ -25,6 +25,8 @@ def stage_colours() -> dict[str, str]:
     colours.update((name, cls.colour) for name, cls in sorted(STAGES.items()))
     colours["html"] = HTML_COLOUR
     return colours
+
+
 _FATE_LABELS = {
     "title": "title",
     "subtitle": "subtitle",

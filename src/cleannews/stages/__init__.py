@@ -56,6 +56,7 @@ def contracts_table(names: tuple[str, ...] = BUILTIN_STAGES) -> str:
 def _signal_names(signals: tuple[Signal, ...]) -> str:
     return ", ".join(f"`{s.name}`" for s in signals) or "-"
 
+
 __all__ = [
     "BUILTIN_STAGES",
     "STAGES",
