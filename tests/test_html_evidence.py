@@ -529,15 +529,19 @@ def test_a_link_threads_replies_reach_the_body():
 DESCRIPTION = f"<p>{PROSE}</p>"
 
 
-def test_the_later_copy_for_another_screen_size_goes_and_is_logged():
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("description hidden-md-down", "description hidden-md-up"),  # a CSS framework's helper
+        ("variant hidden-x4k2p", "variant hidden-q7m1z"),  # a site builder's breakpoint code
+    ],
+)
+def test_the_later_copy_for_another_screen_size_goes_and_is_logged(first: str, second: str):
     tree = tree_of(
-        f'<div class="description hidden-md-down">{DESCRIPTION}</div>'
-        f'<div class="description hidden-md-up">{DESCRIPTION}</div>'
+        f'<div class="{first}">{DESCRIPTION}</div><div class="{second}">{DESCRIPTION}</div>'
     )
     assert H.remove_screen_copies(tree) == [
-        H.HtmlRemoval(
-            PROSE, "html-screen-copy", "/html/body/div[2]", 'class="description hidden-md-up"'
-        )
+        H.HtmlRemoval(PROSE, "html-screen-copy", "/html/body/div[2]", f'class="{second}"')
     ]
     assert H._text(tree) == PROSE  # once
 
@@ -560,21 +564,6 @@ def test_no_copy_goes_unless_a_screen_marked_block_repeats_an_earlier_one_outsid
     before = H._text(tree)
     assert H.remove_screen_copies(tree) == []
     assert H._text(tree) == before
-
-
-def test_a_site_builders_breakpoint_class_marks_a_screen_copy():
-    """`hidden-` and a breakpoint's code, as site builders write one variant of a block
-    per breakpoint: the later copy goes."""
-    tree = tree_of(
-        f'<div class="variant hidden-x4k2p">{DESCRIPTION}</div>'
-        f'<div class="variant hidden-q7m1z">{DESCRIPTION}</div>'
-    )
-    assert H.remove_screen_copies(tree) == [
-        H.HtmlRemoval(
-            PROSE, "html-screen-copy", "/html/body/div[2]", 'class="variant hidden-q7m1z"'
-        )
-    ]
-    assert H._text(tree) == PROSE
 
 
 def test_a_screen_copy_leaves_the_article_its_text_once():

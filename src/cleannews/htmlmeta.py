@@ -399,7 +399,7 @@ def _name_only(part: str) -> tuple[str | None, bool]:
     role = next((i for i, w in enumerate(words) if w.casefold().strip(".,") in _ROLE_WORDS), None)
     if role is not None:
         words = words[: 2 if role > 2 else role]
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for w in words for ch in w):
+    if not 1 <= len(words) <= 5 or _has_digit(" ".join(words)):
         return None, role is not None
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 2:  # initials ("CM")
         return None, role is not None
